@@ -1,0 +1,6 @@
+package dev.signalbox.protocol;
+
+/** Kinds of listener actions. */
+public enum ActionType {
+    FORWARD
+}

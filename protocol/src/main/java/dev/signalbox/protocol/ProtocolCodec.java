@@ -1,0 +1,54 @@
+package dev.signalbox.protocol;
+
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON codec of the protocol. It ignores unknown fields, so a reader one schema version
+ * behind still understands a newer writer.
+ */
+public final class ProtocolCodec {
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public byte[] encode(LoadBalancerSnapshot snapshot) {
+        return write(snapshot);
+    }
+
+    public byte[] encode(NodeStatus status) {
+        return write(status);
+    }
+
+    /** @throws ProtocolException if the bytes are not a snapshot */
+    public LoadBalancerSnapshot decodeSnapshot(byte[] json) {
+        return read(json, LoadBalancerSnapshot.class);
+    }
+
+    /** @throws ProtocolException if the bytes are not a node status */
+    public NodeStatus decodeNodeStatus(byte[] json) {
+        return read(json, NodeStatus.class);
+    }
+
+    private byte[] write(Object message) {
+        try {
+            return mapper.writeValueAsBytes(message);
+        } catch (JacksonException e) {
+            throw new ProtocolException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T read(byte[] json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new ProtocolException("not a valid " + type.getSimpleName() + ": "
+                    + new String(json, 0, Math.min(json.length, 120), StandardCharsets.UTF_8), e);
+        }
+    }
+}
