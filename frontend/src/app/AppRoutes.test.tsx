@@ -1,0 +1,66 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryRouter } from "react-router";
+import { describe, expect, it } from "vitest";
+import { notSignedIn, stubFetch } from "../test/fetchStub";
+import { adaSession, loadBalancer } from "../test/fixtures";
+import { AppRoutes } from "./AppRoutes";
+import { createQueryClient } from "./queryClient";
+
+function renderConsole() {
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <MemoryRouter initialEntries={["/"]}>
+        <AppRoutes />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+describe("console start", () => {
+  it("sends a visitor without a session to the login page", async () => {
+    stubFetch([notSignedIn()]);
+
+    renderConsole();
+
+    expect(await screen.findByRole("heading", { name: "Sign in to Signalbox" })).toBeInTheDocument();
+  });
+
+  it("opens the load balancers of the signed-in tenant", async () => {
+    stubFetch([
+      { method: "GET", path: "/session", status: 200, body: adaSession },
+      { method: "GET", path: "/load-balancers", status: 200, body: { items: [loadBalancer("web", 1, [true])] } },
+    ]);
+
+    renderConsole();
+
+    expect(await screen.findByRole("heading", { name: "Load balancers" })).toBeInTheDocument();
+    expect(screen.getByText("Acme Ltd · Ada")).toBeInTheDocument();
+    expect(await screen.findByRole("cell", { name: "web" })).toBeInTheDocument();
+  });
+
+  it("logs out and returns to the login page", async () => {
+    let signedIn = true;
+    const { requests } = stubFetch([
+      { method: "GET", path: "/session", status: 200, body: adaSession, when: () => signedIn },
+      notSignedIn(),
+      { method: "GET", path: "/load-balancers", status: 200, body: { items: [] } },
+      {
+        method: "DELETE",
+        path: "/session",
+        status: 204,
+        body: () => {
+          signedIn = false;
+          return undefined;
+        },
+      },
+    ]);
+    renderConsole();
+
+    await userEvent.setup().click(await screen.findByRole("button", { name: "Log out" }));
+
+    expect(await screen.findByRole("heading", { name: "Sign in to Signalbox" })).toBeInTheDocument();
+    expect(requests.some((request) => request.method === "DELETE" && request.url.endsWith("/api/v1/session"))).toBe(true);
+  });
+});

@@ -1,0 +1,12 @@
+import { CreateLoadBalancerForm } from "./CreateLoadBalancerForm";
+import { LoadBalancerList } from "./LoadBalancerList";
+
+export function LoadBalancersPage() {
+  return (
+    <section className="stack">
+      <h1>Load balancers</h1>
+      <CreateLoadBalancerForm />
+      <LoadBalancerList />
+    </section>
+  );
+}
