@@ -1,0 +1,42 @@
+package dev.signalbox.node;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of this node, under {@code signalbox.node.*}.
+ *
+ * @param id                stable node id in status reports; defaults to the host name, which is
+ *                          stable per container and per machine
+ * @param heartbeatInterval time between two status reports
+ * @param listenAddress     address the listener ports bind on
+ */
+@ConfigurationProperties("signalbox.node")
+public record NodeProperties(
+        String id,
+        @DefaultValue("2s") Duration heartbeatInterval,
+        @DefaultValue("0.0.0.0") String listenAddress) {
+
+    public NodeProperties {
+        // the binder passes null when the property is absent
+        if (id == null || id.isBlank()) {
+            id = hostName();
+        }
+    }
+
+    private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "node-unknown-host";
+        }
+    }
+}

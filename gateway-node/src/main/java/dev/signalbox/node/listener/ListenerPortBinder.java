@@ -1,0 +1,132 @@
+package dev.signalbox.node.listener;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.stereotype.Component;
+
+import dev.signalbox.node.NodeProperties;
+import dev.signalbox.node.routing.ConfigApplied;
+import jakarta.annotation.PreDestroy;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * Keeps one Reactor Netty server bound per HTTP listener port of the applied config, all sharing
+ * the application's WebFlux handler, so the gateway's route sees every listener's requests. Ports
+ * are bound and released as the config changes, without a restart. A port that cannot be bound is
+ * logged and reported, never fatal; it is tried again on the next config change.
+ */
+@Component
+public class ListenerPortBinder {
+
+    /** Binds before the status report of the same change, so the report lists the new ports. */
+    public static final int EVENT_ORDER = 0;
+
+    private static final Logger log = LoggerFactory.getLogger(ListenerPortBinder.class);
+    private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ObjectProvider<HttpHandler> httpHandler;
+    private final String listenAddress;
+    private final Map<Integer, DisposableServer> servers = new HashMap<>();
+    private final Map<Integer, String> failures = new HashMap<>();
+    private boolean released;
+
+    private @Nullable ReactorHttpHandlerAdapter handler;
+
+    /**
+     * The handler is looked up at the first bind, after the context is refreshed: building it earlier
+     * would initialize the DispatcherHandler before the actuator's handler mappings exist.
+     */
+    public ListenerPortBinder(ObjectProvider<HttpHandler> httpHandler, NodeProperties node) {
+        this.httpHandler = httpHandler;
+        this.listenAddress = node.listenAddress();
+    }
+
+    @EventListener
+    @Order(EVENT_ORDER)
+    public void onConfigApplied(ConfigApplied applied) {
+        bindExactly(applied.config().routingIndex().httpPorts());
+    }
+
+    /** Binds the wanted ports not bound yet and releases the bound ports no longer wanted. */
+    public synchronized void bindExactly(Set<Integer> wanted) {
+        if (released) {
+            return;
+        }
+        for (Integer port : new HashSet<>(servers.keySet())) {
+            if (!wanted.contains(port)) {
+                release(port);
+            }
+        }
+        failures.keySet().retainAll(wanted);
+        for (Integer port : wanted) {
+            if (!servers.containsKey(port)) {
+                bind(port);
+            }
+        }
+    }
+
+    public synchronized SortedSet<Integer> boundPorts() {
+        return new TreeSet<>(servers.keySet());
+    }
+
+    /** Wanted ports that could not be bound, with the reason. */
+    public synchronized Map<Integer, String> failedPorts() {
+        return Map.copyOf(failures);
+    }
+
+    @PreDestroy
+    public synchronized void releaseAll() {
+        released = true;
+        for (Integer port : new HashSet<>(servers.keySet())) {
+            release(port);
+        }
+    }
+
+    private void bind(int port) {
+        try {
+            DisposableServer server = HttpServer.create()
+                    .host(listenAddress)
+                    .port(port)
+                    .handle(handler())
+                    .bindNow(BIND_TIMEOUT);
+            servers.put(port, server);
+            failures.remove(port);
+            log.info("Listening on {}:{}", listenAddress, port);
+        } catch (RuntimeException e) {
+            failures.put(port, String.valueOf(e.getMessage()));
+            log.warn("Cannot listen on {}:{}; its load balancers are unreachable on this node: {}",
+                    listenAddress, port, e.toString());
+        }
+    }
+
+    private ReactorHttpHandlerAdapter handler() {
+        if (handler == null) {
+            handler = new ReactorHttpHandlerAdapter(httpHandler.getObject());
+        }
+        return handler;
+    }
+
+    private void release(int port) {
+        DisposableServer server = servers.remove(port);
+        if (server != null) {
+            server.disposeNow(RELEASE_TIMEOUT);
+            log.info("Released listener port {}", port);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.signalbox.node.routing;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.PRESERVE_HOST_HEADER_ATTRIBUTE;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.signalbox.protocol.TargetSnapshot;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns the {@link RoutingDecision} of a request into the URL the gateway proxies to: it picks a
+ * target and points {@code GATEWAY_REQUEST_URL_ATTR} at it, keeping path and query. It runs right
+ * after {@link RouteToRequestUrlFilter}, which filled in the route's placeholder URI.
+ */
+class TargetRequestUrlFilter implements GlobalFilter, Ordered {
+
+    static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        RoutingDecision decision = exchange.getAttribute(RoutingDecision.ATTRIBUTE);
+        if (decision == null) {
+            return chain.filter(exchange);
+        }
+        if (!(decision instanceof RoutingDecision.Forward forward)) {
+            return respond(exchange, HttpStatus.NOT_FOUND, "No load balancer answers on this host and port.");
+        }
+        TargetSnapshot target = forward.targets().pick();
+        if (target == null) {
+            return respond(exchange, HttpStatus.SERVICE_UNAVAILABLE, "No target is available for this load balancer.");
+        }
+        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, targetUrl(exchange.getRequest().getURI(), target));
+        // targets see the host the client asked for, as behind any load balancer
+        exchange.getAttributes().put(PRESERVE_HOST_HEADER_ATTRIBUTE, true);
+        return chain.filter(exchange);
+    }
+
+    static URI targetUrl(URI requested, TargetSnapshot target) {
+        String host = target.host().indexOf(':') >= 0 && !target.host().startsWith("[")
+                ? "[" + target.host() + "]"
+                : target.host();
+        return UriComponentsBuilder.fromUri(requested)
+                .scheme("http")
+                .host(host)
+                .port(target.port())
+                .build(ServerWebExchangeUtils.containsEncodedParts(requested))
+                .toUri();
+    }
+
+    private static Mono<Void> respond(ServerWebExchange exchange, HttpStatus status, String message) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

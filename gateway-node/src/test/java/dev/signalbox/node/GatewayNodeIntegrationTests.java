@@ -1,0 +1,234 @@
+package dev.signalbox.node;
+
+import static dev.signalbox.node.TestSnapshots.loadBalancer;
+import static dev.signalbox.node.TestSnapshots.target;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.signalbox.embedded.EmbeddedKafka;
+import dev.signalbox.embedded.FreePort;
+import dev.signalbox.node.ListenerClient.Reply;
+import dev.signalbox.node.listener.ListenerPortBinder;
+import dev.signalbox.protocol.LoadBalancerSnapshot;
+import dev.signalbox.protocol.NodeStatus;
+
+/**
+ * A node on a real KRaft broker, routing to two real HTTP targets. Every test uses its own load
+ * balancer, host and listener port, so the tests do not depend on each other's config.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "signalbox.node.id=node-it",
+        "signalbox.node.heartbeat-interval=500ms",
+        "signalbox.node.listen-address=127.0.0.1"})
+@DirtiesContext
+class GatewayNodeIntegrationTests {
+
+    private static final Duration CONVERGENCE = Duration.ofSeconds(30);
+
+    private static EmbeddedKafka kafka;
+    private static TestKafka panel;
+    private static TestTarget alpha;
+    private static TestTarget beta;
+    private static ListenerClient client;
+
+    @LocalServerPort
+    int adminPort;
+
+    @Autowired
+    ListenerPortBinder listeners;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        kafka = EmbeddedKafka.start(0);
+        panel = new TestKafka(kafka);
+        panel.createTopics();
+        alpha = TestTarget.start("alpha");
+        beta = TestTarget.start("beta");
+        client = new ListenerClient();
+    }
+
+    @AfterAll
+    static void stopServices() {
+        client.close();
+        alpha.close();
+        beta.close();
+        kafka.close();
+    }
+
+    @DynamicPropertySource
+    static void kafkaProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
+    }
+
+    @Test
+    void alternatesRequestsBetweenTheTargetsOfTheListenersGroup() {
+        int port = FreePort.pick();
+        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("shop.acme.lb.localhost"), port,
+                List.of(target(alpha.host(), alpha.port()), target(beta.host(), beta.port()))));
+
+        awaitAnswer(port, "shop.acme.lb.localhost");
+
+        List<String> targets = client.targetsOf(6, port, "Shop.Acme.LB.localhost:" + port);
+        assertThat(targets).isIn(List.of("alpha", "beta", "alpha", "beta", "alpha", "beta"),
+                List.of("beta", "alpha", "beta", "alpha", "beta", "alpha"));
+    }
+
+    @Test
+    void forwardsPathQueryAndTheClientsHostHeader() {
+        int port = FreePort.pick();
+        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("api.acme.test"), port,
+                List.of(target(alpha.host(), alpha.port()))));
+        awaitAnswer(port, "api.acme.test");
+
+        Reply reply = client.get(port, "api.acme.test:" + port, "/orders/42?expand=lines&page=2");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("alpha /orders/42?expand=lines&page=2 host=api.acme.test:" + port);
+    }
+
+    @Test
+    void appliesANewerRevisionAndIgnoresAnOlderOne() {
+        int port = FreePort.pick();
+        UUID id = UUID.randomUUID();
+        List<String> hosts = List.of("blog.acme.test");
+        panel.publish(loadBalancer(id, 1, hosts, port,
+                List.of(target(alpha.host(), alpha.port()), target(beta.host(), beta.port()))));
+        awaitAnswer(port, "blog.acme.test");
+
+        int partition = panel.publish(loadBalancer(id, 2, hosts, port, List.of(target(beta.host(), beta.port()))));
+        await().atMost(CONVERGENCE).untilAsserted(() ->
+                assertThat(client.targetsOf(4, port, "blog.acme.test")).containsOnly("beta"));
+
+        panel.publish(loadBalancer(id, 1, hosts, port, List.of(target(alpha.host(), alpha.port()))));
+        // a marker behind the older revision in the same partition: once it routes, the older one was read
+        int markerPort = FreePort.pick();
+        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("marker.acme.test"), markerPort,
+                List.of(target(alpha.host(), alpha.port()))), partition);
+        awaitAnswer(markerPort, "marker.acme.test");
+
+        assertThat(client.targetsOf(4, port, "blog.acme.test")).containsOnly("beta");
+    }
+
+    @Test
+    void reportsTheAppliedRevisionAndBoundPortOnTheStatusTopic() {
+        int port = FreePort.pick();
+        UUID id = UUID.randomUUID();
+        panel.publish(loadBalancer(id, 7, List.of("status.acme.test"), port,
+                List.of(target(alpha.host(), alpha.port()))));
+
+        NodeStatus status = panel.awaitStatus(report -> report.nodeId().equals("node-it")
+                && report.appliedRevisions().containsKey(id)).orElseThrow();
+
+        assertThat(status.appliedRevisions().get(id).revision()).isEqualTo(7);
+        assertThat(status.appliedRevisions().get(id).appliedAt()).isBeforeOrEqualTo(status.sentAt());
+        assertThat(status.boundPorts()).contains(port);
+        assertThat(status.version()).isEqualTo("0.1.0-SNAPSHOT");
+    }
+
+    @Test
+    void answersNotFoundForAHostNoLoadBalancerServesOnTheListenerPort() {
+        int port = FreePort.pick();
+        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("known.acme.test"), port,
+                List.of(target(alpha.host(), alpha.port()))));
+        awaitAnswer(port, "known.acme.test");
+
+        Reply reply = client.get(port, "unknown.acme.test", "/");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.body()).contains("No load balancer");
+    }
+
+    @Test
+    void answersServiceUnavailableWhenTheGroupHasNoTargetTakingTraffic() {
+        int port = FreePort.pick();
+        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("empty.acme.test"), port,
+                List.of(target(alpha.host(), alpha.port(), 0))));
+
+        await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(client.get(port, "empty.acme.test", "/").status()).isEqualTo(503));
+    }
+
+    @Test
+    void releasesTheListenerPortWhenItsLoadBalancerIsDeleted() {
+        int port = FreePort.pick();
+        UUID id = UUID.randomUUID();
+        panel.publish(loadBalancer(id, 1, List.of("gone.acme.test"), port, List.of(target(alpha.host(), alpha.port()))));
+        awaitAnswer(port, "gone.acme.test");
+
+        panel.publishDeletion(id);
+
+        await().atMost(CONVERGENCE).until(() -> !listeners.boundPorts().contains(port));
+        assertThatThrownBy(() -> client.get(port, "gone.acme.test", "/")).hasRootCauseInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void reportsAPortItCannotBindAndServesTheOthers() throws Exception {
+        int freePort = FreePort.pick();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int takenPort = taken.getLocalPort();
+            UUID blocked = UUID.randomUUID();
+            panel.publish(loadBalancer(blocked, 1, List.of("blocked.acme.test"), takenPort,
+                    List.of(target(alpha.host(), alpha.port()))));
+            panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("open.acme.test"), freePort,
+                    List.of(target(alpha.host(), alpha.port()))));
+
+            awaitAnswer(freePort, "open.acme.test");
+            await().atMost(CONVERGENCE).until(() -> listeners.failedPorts().containsKey(takenPort));
+            assertThat(listeners.boundPorts()).doesNotContain(takenPort);
+            assertThat(client.get(adminPort, "localhost", "/actuator/health").body())
+                    .contains("\"failedPorts\":{\"" + takenPort + "\"");
+            NodeStatus status = panel.awaitStatus(report -> report.nodeId().equals("node-it")
+                    && report.appliedRevisions().containsKey(blocked) && report.boundPorts().contains(freePort))
+                    .orElseThrow();
+            assertThat(status.boundPorts()).doesNotContain(takenPort);
+        }
+    }
+
+    @Test
+    void skipsAConfigRecordThatIsNotASnapshotAndKeepsReading() {
+        int port = FreePort.pick();
+        panel.publishRaw(UUID.randomUUID().toString(), "{\"schemaVersion\": \"garbage".getBytes(StandardCharsets.UTF_8));
+        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("after-garbage.acme.test"), port,
+                List.of(target(beta.host(), beta.port()))));
+
+        awaitAnswer(port, "after-garbage.acme.test");
+        assertThat(client.get(port, "after-garbage.acme.test", "/").target()).isEqualTo("beta");
+    }
+
+    @Test
+    void servesHealthAndMetricsOnTheAdminPortOnly() {
+        Reply health = client.get(adminPort, "localhost", "/actuator/health");
+        Reply prometheus = client.get(adminPort, "localhost", "/actuator/prometheus");
+        Reply notAListener = client.get(adminPort, "shop.acme.lb.localhost", "/");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"listener\"");
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+        assertThat(notAListener.status()).isEqualTo(404);
+    }
+
+    private static void awaitAnswer(int port, String host) {
+        await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(client.get(port, host, "/").status()).isEqualTo(200));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.signalbox.node;
+
+import static dev.signalbox.node.TestSnapshots.loadBalancer;
+import static dev.signalbox.node.TestSnapshots.target;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.signalbox.embedded.EmbeddedKafka;
+import dev.signalbox.embedded.FreePort;
+import dev.signalbox.node.routing.ActiveConfig;
+
+/**
+ * Nodes that start, stop and lose Kafka, each started as its own application context, so a test
+ * can close one and start the next on the same Kafka, as a real restart would.
+ */
+class GatewayNodeRestartIntegrationTests {
+
+    private static final Duration CONVERGENCE = Duration.ofSeconds(30);
+
+    private static EmbeddedKafka kafka;
+    private static TestKafka panel;
+    private static TestTarget alpha;
+    private static TestTarget beta;
+    private static ListenerClient client;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        kafka = EmbeddedKafka.start(0);
+        panel = new TestKafka(kafka);
+        panel.createTopics();
+        alpha = TestTarget.start("alpha");
+        beta = TestTarget.start("beta");
+        client = new ListenerClient();
+    }
+
+    @AfterAll
+    static void stopServices() {
+        client.close();
+        alpha.close();
+        beta.close();
+        kafka.close();
+    }
+
+    @Test
+    void aRestartedNodeRebuildsItsRoutingFromTheCompactedTopic() {
+        int port = FreePort.pick();
+        int deletedPort = FreePort.pick();
+        UUID shop = UUID.randomUUID();
+        UUID deleted = UUID.randomUUID();
+        try (ConfigurableApplicationContext node = startNode("restarting-node")) {
+            panel.publish(loadBalancer(shop, 1, List.of("shop.acme.test"), port, List.of(target(beta.host(), beta.port()))));
+            panel.publish(loadBalancer(shop, 2, List.of("shop.acme.test"), port,
+                    List.of(target(alpha.host(), alpha.port()))));
+            panel.publish(loadBalancer(deleted, 1, List.of("old.acme.test"), deletedPort,
+                    List.of(target(alpha.host(), alpha.port()))));
+            panel.publishDeletion(deleted);
+            await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                    assertThat(client.targetsOf(3, port, "shop.acme.test")).containsOnly("alpha"));
+        }
+        assertThatThrownBy(() -> client.get(port, "shop.acme.test", "/")).hasRootCauseInstanceOf(ConnectException.class);
+
+        try (ConfigurableApplicationContext node = startNode("restarting-node")) {
+            await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                    assertThat(client.targetsOf(3, port, "shop.acme.test")).containsOnly("alpha"));
+            assertThat(node.getBean(ActiveConfig.class).current().appliedRevisions())
+                    .doesNotContainKey(deleted)
+                    .hasEntrySatisfying(shop, revision -> assertThat(revision.revision()).isEqualTo(2));
+            assertThatThrownBy(() -> client.get(deletedPort, "old.acme.test", "/"))
+                    .hasRootCauseInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void keepsServingWhileKafkaIsDownAndCatchesUpWhenItIsBack() {
+        int port = FreePort.pick();
+        UUID id = UUID.randomUUID();
+        try (ConfigurableApplicationContext node = startNode("outage-node")) {
+            panel.publish(loadBalancer(id, 1, List.of("outage.acme.test"), port,
+                    List.of(target(alpha.host(), alpha.port()))));
+            await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                    assertThat(client.get(port, "outage.acme.test", "/").target()).isEqualTo("alpha"));
+
+            kafka.stop();
+            try {
+                // long enough for several failed heartbeats and reconnect attempts
+                long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+                while (System.nanoTime() < until) {
+                    assertThat(client.get(port, "outage.acme.test", "/").target()).isEqualTo("alpha");
+                }
+                assertThat(node.isRunning()).isTrue();
+            } finally {
+                kafka.start();
+            }
+
+            panel.publish(loadBalancer(id, 2, List.of("outage.acme.test"), port,
+                    List.of(target(beta.host(), beta.port()))));
+            await().atMost(CONVERGENCE).untilAsserted(() ->
+                    assertThat(client.get(port, "outage.acme.test", "/").target()).isEqualTo("beta"));
+        }
+    }
+
+    private static ConfigurableApplicationContext startNode(String nodeId) {
+        return new SpringApplicationBuilder(GatewayNodeApplication.class).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--signalbox.node.id=" + nodeId,
+                "--signalbox.node.heartbeat-interval=500ms",
+                "--signalbox.node.listen-address=127.0.0.1");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.signalbox.node;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.signalbox.protocol.ActionSnapshot;
+import dev.signalbox.protocol.Algorithm;
+import dev.signalbox.protocol.HealthCheckSnapshot;
+import dev.signalbox.protocol.ListenerProtocol;
+import dev.signalbox.protocol.ListenerSnapshot;
+import dev.signalbox.protocol.LoadBalancerSnapshot;
+import dev.signalbox.protocol.TargetGroupSnapshot;
+import dev.signalbox.protocol.TargetProtocol;
+import dev.signalbox.protocol.TargetSnapshot;
+
+/** Snapshots as the panel publishes them: one HTTP listener forwarding to one round-robin group. */
+public final class TestSnapshots {
+
+    private TestSnapshots() {
+    }
+
+    public static LoadBalancerSnapshot loadBalancer(UUID id, long revision, List<String> hostNames, int port,
+            List<TargetSnapshot> targets) {
+        return withListeners(id, revision, hostNames, List.of(port), ListenerProtocol.HTTP, targets);
+    }
+
+    public static LoadBalancerSnapshot withListeners(UUID id, long revision, List<String> hostNames,
+            List<Integer> ports, ListenerProtocol protocol, List<TargetSnapshot> targets) {
+        UUID groupId = UUID.nameUUIDFromBytes(("group-of-" + id).getBytes());
+        var healthCheck = new HealthCheckSnapshot(TargetProtocol.HTTP, "/", null, 30, 5, 3, 3, "200");
+        var group = new TargetGroupSnapshot(groupId, "app", TargetProtocol.HTTP, Algorithm.ROUND_ROBIN,
+                healthCheck, targets);
+        List<ListenerSnapshot> listeners = ports.stream()
+                .map(port -> new ListenerSnapshot(UUID.randomUUID(), protocol, port, ActionSnapshot.forward(groupId),
+                        List.of()))
+                .toList();
+        return new LoadBalancerSnapshot(LoadBalancerSnapshot.SCHEMA_VERSION, id, UUID.randomUUID(), "lb-" + revision,
+                revision, hostNames, listeners, List.of(group), Instant.parse("2026-11-27T10:00:00Z"));
+    }
+
+    public static TargetSnapshot target(String host, int port) {
+        return new TargetSnapshot(UUID.randomUUID(), host, port, 1);
+    }
+
+    public static TargetSnapshot target(String host, int port, int weight) {
+        return new TargetSnapshot(UUID.randomUUID(), host, port, weight);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.signalbox.node.balancing;
+
+import static dev.signalbox.node.TestSnapshots.loadBalancer;
+import static dev.signalbox.node.TestSnapshots.target;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.signalbox.protocol.TargetSnapshot;
+
+class RoundRobinSelectorTests {
+
+    @Test
+    void picksTargetsInTurn() {
+        var selector = new RoundRobinSelector(List.of(target("a", 1), target("b", 2)));
+
+        assertThat(picks(selector, 6)).isEqualTo("ababab");
+    }
+
+    @Test
+    void skipsTargetsWithWeightZero() {
+        var selector = new RoundRobinSelector(List.of(target("a", 1), target("drained", 2, 0), target("c", 3)));
+
+        assertThat(picks(selector, 5)).isEqualTo("acaca");
+    }
+
+    @Test
+    void startsEachTurnWithTheFirstTarget() {
+        var selector = new RoundRobinSelector(List.of(target("a", 1), target("b", 2), target("c", 3)));
+
+        assertThat(picks(selector, 7)).isEqualTo("abcabca");
+    }
+
+    @Test
+    void buildsARoundRobinSelectorForARoundRobinGroup() {
+        var snapshot = loadBalancer(UUID.randomUUID(), 1,
+                List.of("h"), 8000, List.of(target("a", 1), target("b", 2)));
+
+        TargetSelector selector = TargetSelector.forGroup(snapshot.targetGroups().get(0));
+
+        assertThat(selector).isInstanceOf(RoundRobinSelector.class);
+        assertThat(picks(selector, 3)).isEqualTo("aba");
+    }
+
+    @Test
+    void hasNoTargetWhenEveryTargetIsDrainedOrNoneIsRegistered() {
+        assertThat(new RoundRobinSelector(List.of(target("a", 1, 0))).pick()).isNull();
+        assertThat(new RoundRobinSelector(List.of()).pick()).isNull();
+    }
+
+    private static String picks(TargetSelector selector, int count) {
+        List<String> hosts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            TargetSnapshot picked = selector.pick();
+            hosts.add(picked == null ? "-" : picked.host());
+        }
+        return String.join("", hosts);
+    }
+}
