@@ -1,0 +1,26 @@
+package dev.signalbox.panel.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface ApiTokenRepository extends JpaRepository<StoredApiToken, UUID> {
+
+    Optional<StoredApiToken> findByTokenHash(String tokenHash);
+
+    Optional<StoredApiToken> findByIdAndTenantIdAndUserId(UUID id, UUID tenantId, UUID userId);
+
+    @Query("select t from StoredApiToken t where t.tenantId = :tenantId and t.userId = :userId and t.revokedAt is null"
+            + " order by t.createdAt desc")
+    List<StoredApiToken> findActive(UUID tenantId, UUID userId);
+
+    /** A single UPDATE without loading the entity into the (read-mostly) authentication transaction. */
+    @Modifying
+    @Query("update StoredApiToken t set t.lastUsedAt = :usedAt where t.id = :id")
+    void markUsed(UUID id, Instant usedAt);
+}

@@ -1,0 +1,19 @@
+package dev.signalbox.panel.auth;
+
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The principal of the current request; the security rules guarantee there is one on {@code /api/v1}. */
+@Component
+public class CurrentPrincipal {
+
+    public SignalboxPrincipal get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignalboxPrincipal principal) {
+            return principal;
+        }
+        throw new AuthenticationCredentialsNotFoundException("Not signed in");
+    }
+}

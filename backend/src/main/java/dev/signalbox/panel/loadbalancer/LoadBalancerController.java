@@ -1,0 +1,64 @@
+package dev.signalbox.panel.loadbalancer;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.signalbox.panel.api.LoadBalancersApi;
+import dev.signalbox.panel.api.model.LoadBalancer;
+import dev.signalbox.panel.api.model.LoadBalancerList;
+import dev.signalbox.panel.api.model.LoadBalancerRequest;
+import dev.signalbox.panel.api.model.NodeRevision;
+import dev.signalbox.panel.auth.CurrentPrincipal;
+import dev.signalbox.panel.auth.SignalboxPrincipal;
+import dev.signalbox.panel.telemetry.NodeRevisions;
+
+@RestController
+class LoadBalancerController implements LoadBalancersApi {
+
+    private final LoadBalancers loadBalancers;
+    private final NodeRevisions nodeRevisions;
+    private final CurrentPrincipal currentPrincipal;
+
+    LoadBalancerController(LoadBalancers loadBalancers, NodeRevisions nodeRevisions, CurrentPrincipal currentPrincipal) {
+        this.loadBalancers = loadBalancers;
+        this.nodeRevisions = nodeRevisions;
+        this.currentPrincipal = currentPrincipal;
+    }
+
+    @Override
+    public ResponseEntity<LoadBalancerList> listLoadBalancers() {
+        var items = loadBalancers.list(currentPrincipal.get().tenantId()).stream().map(this::toDto).toList();
+        return ResponseEntity.ok(new LoadBalancerList(items));
+    }
+
+    @Override
+    public ResponseEntity<LoadBalancer> createLoadBalancer(LoadBalancerRequest request) {
+        LoadBalancerInfo created = loadBalancers.create(currentPrincipal.get(), request.getName());
+        return ResponseEntity.created(URI.create("/api/v1/load-balancers/" + created.id())).body(toDto(created));
+    }
+
+    @Override
+    public ResponseEntity<LoadBalancer> getLoadBalancer(UUID loadBalancerId) {
+        return ResponseEntity.ok(toDto(loadBalancers.require(currentPrincipal.get().tenantId(), loadBalancerId)));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteLoadBalancer(UUID loadBalancerId) {
+        SignalboxPrincipal principal = currentPrincipal.get();
+        loadBalancers.delete(principal, loadBalancerId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private LoadBalancer toDto(LoadBalancerInfo info) {
+        var nodes = nodeRevisions.of(info.id()).stream()
+                .map(node -> new NodeRevision(node.nodeId(), node.revision(), node.appliedAt().atOffset(ZoneOffset.UTC),
+                        node.revision() >= info.revision()))
+                .toList();
+        return new LoadBalancer(info.id(), info.name(), info.dnsName(), info.revision(),
+                info.createdAt().atOffset(ZoneOffset.UTC), nodes);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.signalbox.panel.loadbalancer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface LoadBalancerRepository extends JpaRepository<LoadBalancer, UUID> {
+
+    Optional<LoadBalancer> findByIdAndTenantId(UUID id, UUID tenantId);
+
+    List<LoadBalancer> findByTenantIdOrderByName(UUID tenantId);
+
+    boolean existsByTenantIdAndName(UUID tenantId, String name);
+}

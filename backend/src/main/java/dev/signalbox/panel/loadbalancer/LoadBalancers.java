@@ -1,0 +1,98 @@
+package dev.signalbox.panel.loadbalancer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.signalbox.panel.auth.SignalboxPrincipal;
+import dev.signalbox.panel.problem.ConflictException;
+import dev.signalbox.panel.problem.NotFoundException;
+import dev.signalbox.panel.tenant.Tenants;
+
+/** Load balancers of a tenant, and the revision counter every change under one of them bumps. */
+@Service
+public class LoadBalancers {
+
+    private final LoadBalancerRepository repository;
+    private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
+    private final Tenants tenants;
+    private final DnsNames dnsNames;
+    private final Clock clock;
+
+    LoadBalancers(LoadBalancerRepository repository, EntityManager entityManager, ApplicationEventPublisher events,
+            Tenants tenants, DnsNames dnsNames, Clock clock) {
+        this.repository = repository;
+        this.entityManager = entityManager;
+        this.events = events;
+        this.tenants = tenants;
+        this.dnsNames = dnsNames;
+        this.clock = clock;
+    }
+
+    /** The load balancer, if it exists in the tenant; another tenant's is "not found". */
+    @Transactional(readOnly = true)
+    public LoadBalancerInfo require(UUID tenantId, UUID loadBalancerId) {
+        LoadBalancer loadBalancer = load(tenantId, loadBalancerId);
+        return info(loadBalancer, tenants.require(tenantId).slug());
+    }
+
+    /**
+     * Moves the load balancer to its next revision after a change under it and announces
+     * {@link LoadBalancerRevised}. The row lock orders concurrent changes: each revision's
+     * snapshot, taken after the lock, sees every change committed before it.
+     */
+    @Transactional
+    public long revise(UUID tenantId, UUID loadBalancerId, String actor, String summary) {
+        LoadBalancer loadBalancer = load(tenantId, loadBalancerId);
+        entityManager.refresh(loadBalancer, LockModeType.PESSIMISTIC_WRITE);
+        long revision = loadBalancer.nextRevision(clock.instant());
+        entityManager.flush();
+        events.publishEvent(new LoadBalancerRevised(tenantId, loadBalancerId, revision, actor, summary));
+        return revision;
+    }
+
+    @Transactional(readOnly = true)
+    List<LoadBalancerInfo> list(UUID tenantId) {
+        String slug = tenants.require(tenantId).slug();
+        return repository.findByTenantIdOrderByName(tenantId).stream().map(lb -> info(lb, slug)).toList();
+    }
+
+    @Transactional
+    LoadBalancerInfo create(SignalboxPrincipal actor, String name) {
+        if (repository.existsByTenantIdAndName(actor.tenantId(), name)) {
+            throw new ConflictException("A load balancer named '" + name + "' exists; choose another name");
+        }
+        LoadBalancer loadBalancer = repository.saveAndFlush(new LoadBalancer(actor.tenantId(), name, clock.instant()));
+        events.publishEvent(new LoadBalancerRevised(actor.tenantId(), loadBalancer.id(), loadBalancer.revision(),
+                actor.actor(), "Load balancer " + name + " created"));
+        return info(loadBalancer, tenants.require(actor.tenantId()).slug());
+    }
+
+    /** Deletes the load balancer; the database cascades to its listeners, target groups and targets. */
+    @Transactional
+    void delete(SignalboxPrincipal actor, UUID loadBalancerId) {
+        LoadBalancer loadBalancer = load(actor.tenantId(), loadBalancerId);
+        entityManager.lock(loadBalancer, LockModeType.PESSIMISTIC_WRITE);
+        repository.delete(loadBalancer);
+        repository.flush();
+        events.publishEvent(new LoadBalancerDeleted(actor.tenantId(), loadBalancerId, actor.actor()));
+    }
+
+    private LoadBalancer load(UUID tenantId, UUID loadBalancerId) {
+        return repository.findByIdAndTenantId(loadBalancerId, tenantId)
+                .orElseThrow(() -> new NotFoundException("No load balancer " + loadBalancerId));
+    }
+
+    private LoadBalancerInfo info(LoadBalancer loadBalancer, String tenantSlug) {
+        return new LoadBalancerInfo(loadBalancer.id(), loadBalancer.tenantId(), loadBalancer.name(),
+                dnsNames.of(loadBalancer.name(), tenantSlug), loadBalancer.revision(), loadBalancer.createdAt());
+    }
+}

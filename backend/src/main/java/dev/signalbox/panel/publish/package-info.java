@@ -1,0 +1,9 @@
+/**
+ * Publishing configuration to the gateway nodes: every revision's full snapshot is stored and an
+ * outbox row written in the transaction of the change; a relay delivers the latest snapshot of each
+ * load balancer (or a tombstone) to the compacted config topic.
+ */
+@NullMarked
+package dev.signalbox.panel.publish;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,64 @@
+package dev.signalbox.panel.targetgroup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.signalbox.panel.api.TargetsApi;
+import dev.signalbox.panel.api.model.RegisterTargetsRequest;
+import dev.signalbox.panel.api.model.Target;
+import dev.signalbox.panel.api.model.TargetList;
+import dev.signalbox.panel.api.model.TargetRequest;
+import dev.signalbox.panel.auth.CurrentPrincipal;
+import dev.signalbox.panel.problem.InvalidFieldException;
+
+@RestController
+class TargetController implements TargetsApi {
+
+    private static final int DEFAULT_WEIGHT = 1;
+
+    private final Targets targets;
+    private final CurrentPrincipal currentPrincipal;
+
+    TargetController(Targets targets, CurrentPrincipal currentPrincipal) {
+        this.targets = targets;
+        this.currentPrincipal = currentPrincipal;
+    }
+
+    @Override
+    public ResponseEntity<TargetList> listTargets(UUID loadBalancerId, UUID targetGroupId) {
+        return ResponseEntity.ok(toDto(targets.list(currentPrincipal.get().tenantId(), loadBalancerId, targetGroupId)));
+    }
+
+    @Override
+    public ResponseEntity<TargetList> registerTargets(UUID loadBalancerId, UUID targetGroupId,
+            RegisterTargetsRequest request) {
+        List<Targets.Registration> registrations = new ArrayList<>();
+        for (int i = 0; i < request.getTargets().size(); i++) {
+            TargetRequest target = request.getTargets().get(i);
+            if (target == null) {
+                throw new InvalidFieldException("/targets/" + i, "must be a target, not null");
+            }
+            int weight = target.getWeight() == null ? DEFAULT_WEIGHT : target.getWeight();
+            registrations.add(new Targets.Registration(target.getHost().toLowerCase(Locale.ROOT), target.getPort(), weight));
+        }
+        return ResponseEntity.ok(toDto(targets.register(currentPrincipal.get(), loadBalancerId, targetGroupId,
+                registrations)));
+    }
+
+    @Override
+    public ResponseEntity<Void> deregisterTarget(UUID loadBalancerId, UUID targetGroupId, UUID targetId) {
+        targets.deregister(currentPrincipal.get(), loadBalancerId, targetGroupId, targetId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static TargetList toDto(List<TargetInfo> infos) {
+        return new TargetList(infos.stream()
+                .map(info -> new Target(info.id(), info.host(), info.port(), info.weight()))
+                .toList());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.signalbox.panel.targetgroup;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.signalbox.panel.loadbalancer.TargetGroupReferences;
+
+/** Lets listeners check the target group they forward to without depending on this feature. */
+@Component
+class TargetGroupReferencesAdapter implements TargetGroupReferences {
+
+    private final TargetGroupRepository repository;
+
+    TargetGroupReferencesAdapter(TargetGroupRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean belongsTo(UUID tenantId, UUID loadBalancerId, UUID targetGroupId) {
+        return repository.existsByIdAndTenantIdAndLoadBalancerId(targetGroupId, tenantId, loadBalancerId);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.signalbox.panel.targetgroup;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface TargetRepository extends JpaRepository<Target, UUID> {
+
+    List<Target> findByTenantIdAndTargetGroupIdOrderByHostAscPortAsc(UUID tenantId, UUID targetGroupId);
+
+    Optional<Target> findByIdAndTenantIdAndTargetGroupId(UUID id, UUID tenantId, UUID targetGroupId);
+
+    @Query("select t from Target t, TargetGroup g where t.targetGroupId = g.id and g.tenantId = :tenantId"
+            + " and g.loadBalancerId = :loadBalancerId order by t.host, t.port")
+    List<Target> findByLoadBalancer(UUID tenantId, UUID loadBalancerId);
+}

@@ -1,0 +1,95 @@
+package dev.signalbox.panel.targetgroup;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.signalbox.panel.auth.SignalboxPrincipal;
+import dev.signalbox.panel.loadbalancer.LoadBalancers;
+import dev.signalbox.panel.problem.NotFoundException;
+
+/** Targets registered in target groups. */
+@Service
+public class Targets {
+
+    private final TargetRepository repository;
+    private final TargetGroups targetGroups;
+    private final LoadBalancers loadBalancers;
+    private final Clock clock;
+
+    Targets(TargetRepository repository, TargetGroups targetGroups, LoadBalancers loadBalancers, Clock clock) {
+        this.repository = repository;
+        this.targetGroups = targetGroups;
+        this.loadBalancers = loadBalancers;
+        this.clock = clock;
+    }
+
+    /** Every target of every target group of a load balancer (assumed to be in the tenant). */
+    @Transactional(readOnly = true)
+    public List<TargetInfo> ofLoadBalancer(UUID tenantId, UUID loadBalancerId) {
+        return repository.findByLoadBalancer(tenantId, loadBalancerId).stream().map(Target::info).toList();
+    }
+
+    /** A wanted registration: host (lower case), port and weight. */
+    record Registration(String host, int port, int weight) {
+
+        String address() {
+            return host + ":" + port;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<TargetInfo> list(UUID tenantId, UUID loadBalancerId, UUID targetGroupId) {
+        targetGroups.load(tenantId, loadBalancerId, targetGroupId);
+        return current(tenantId, targetGroupId);
+    }
+
+    /** Registers targets; one already registered at the same host and port keeps its id and takes the new weight. */
+    @Transactional
+    List<TargetInfo> register(SignalboxPrincipal actor, UUID loadBalancerId, UUID targetGroupId,
+            List<Registration> registrations) {
+        UUID tenantId = actor.tenantId();
+        TargetGroup group = targetGroups.load(tenantId, loadBalancerId, targetGroupId);
+        Map<String, Target> existing = repository.findByTenantIdAndTargetGroupIdOrderByHostAscPortAsc(tenantId,
+                targetGroupId).stream().collect(Collectors.toMap(Target::address, Function.identity()));
+        Map<String, Registration> wanted = new LinkedHashMap<>();
+        registrations.forEach(registration -> wanted.put(registration.address(), registration));
+        for (Registration registration : wanted.values()) {
+            Target target = existing.get(registration.address());
+            if (target != null) {
+                target.reweigh(registration.weight());
+            } else {
+                repository.save(new Target(tenantId, targetGroupId, registration.host(), registration.port(),
+                        registration.weight(), clock.instant()));
+            }
+        }
+        repository.flush();
+        loadBalancers.revise(tenantId, loadBalancerId, actor.actor(),
+                wanted.size() + " target(s) registered in " + group.name());
+        return current(tenantId, targetGroupId);
+    }
+
+    @Transactional
+    void deregister(SignalboxPrincipal actor, UUID loadBalancerId, UUID targetGroupId, UUID targetId) {
+        UUID tenantId = actor.tenantId();
+        TargetGroup group = targetGroups.load(tenantId, loadBalancerId, targetGroupId);
+        Target target = repository.findByIdAndTenantIdAndTargetGroupId(targetId, tenantId, targetGroupId)
+                .orElseThrow(() -> new NotFoundException("No target " + targetId + " in target group " + targetGroupId));
+        String address = target.address();
+        repository.delete(target);
+        repository.flush();
+        loadBalancers.revise(tenantId, loadBalancerId, actor.actor(), address + " deregistered from " + group.name());
+    }
+
+    private List<TargetInfo> current(UUID tenantId, UUID targetGroupId) {
+        return repository.findByTenantIdAndTargetGroupIdOrderByHostAscPortAsc(tenantId, targetGroupId).stream()
+                .map(Target::info).toList();
+    }
+}

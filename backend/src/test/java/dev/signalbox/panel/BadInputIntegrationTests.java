@@ -1,0 +1,158 @@
+package dev.signalbox.panel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import dev.signalbox.panel.support.ApiClient;
+import dev.signalbox.panel.support.BadBodies;
+import dev.signalbox.panel.support.BadBodies.BadBody;
+import dev.signalbox.panel.support.Fixtures;
+import dev.signalbox.panel.support.Fixtures.LoadBalancerSetup;
+import dev.signalbox.panel.support.OpenApiOperations;
+import dev.signalbox.panel.support.OpenApiOperations.Operation;
+import dev.signalbox.panel.support.PanelIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives every operation of openapi.yaml with bad input: broken JSON, wrong types, out-of-range
+ * values, huge strings, unknown fields, invalid ids, wrong media types and methods. Each must be a
+ * 4xx problem+json; a 5xx or a success fails the test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputIntegrationTests extends PanelIntegrationTest {
+
+    private static final OpenApiOperations SPEC = OpenApiOperations.load(Path.of("../openapi.yaml"));
+
+    /** A valid body per operation, the base every bad body is derived from. */
+    private static final Map<String, String> VALID_BODIES = Map.of(
+            "signUp", "{\"tenantSlug\":\"valid-slug\",\"tenantName\":\"Valid\",\"email\":\"valid@example.com\","
+                    + "\"password\":\"long enough password\",\"displayName\":\"Valid\"}",
+            "logIn", "{\"email\":\"valid@example.com\",\"password\":\"long enough password\"}",
+            "createApiToken", "{\"name\":\"ci\",\"scopes\":[\"read\"],\"expiresInDays\":30}",
+            "createLoadBalancer", "{\"name\":\"valid\"}",
+            "createListener", "{\"protocol\":\"HTTP\",\"port\":8081,\"defaultAction\":{\"type\":\"FORWARD\","
+                    + "\"targetGroupId\":\"%TG%\"}}",
+            "createTargetGroup", "{\"name\":\"valid\",\"protocol\":\"HTTP\",\"algorithm\":\"ROUND_ROBIN\","
+                    + "\"healthCheck\":{\"protocol\":\"HTTP\",\"path\":\"/health\",\"port\":8080,\"intervalSeconds\":30,"
+                    + "\"timeoutSeconds\":5,\"healthyThreshold\":3,\"unhealthyThreshold\":2,\"matcher\":\"200-299\"}}",
+            "registerTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}");
+
+    private ApiClient admin;
+    private LoadBalancerSetup setup;
+    private String tokenId;
+
+    @BeforeAll
+    void createResources() {
+        admin = signUp(uniqueSlug("bad-input"));
+        setup = Fixtures.loadBalancerWithEverything(admin, "target", 8080);
+        tokenId = admin.post("/api/v1/tokens", "{\"name\":\"t\",\"scopes\":[\"read\"]}").expectStatus(201).json()
+                .path("id").asString();
+    }
+
+    @Test
+    void everyOperationWithABodyHasAValidExampleToDeriveBadOnesFrom() {
+        SPEC.operations().stream().filter(op -> op.requestSchema() != null)
+                .forEach(op -> assertThat(VALID_BODIES).as("valid body of %s", op.id()).containsKey(op.id()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> badBodies() {
+        BadBodies derive = new BadBodies(SPEC);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation op : SPEC.operations()) {
+            if (op.requestSchema() == null) {
+                continue;
+            }
+            String valid = validBody(op);
+            String path = realPath(op.path());
+            for (BadBody bad : derive.derive(valid, op.requestSchema())) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + bad.description(), () -> {
+                    ApiClient.Response response = clientFor(op).send(op.method(), path, bad.body(), "application/json");
+                    response.expectProblem(response.status() == 413 ? 413 : 400);
+                    if (bad.pointer() != null) {
+                        JsonNode errors = response.json().path("errors");
+                        assertThat(errors).as("errors of %s", response.body()).isNotEmpty();
+                        assertThat(errors.get(0).path("pointer").asString()).startsWith(bad.pointer());
+                    }
+                }));
+            }
+            for (String broken : List.of("{\"name\": ", "[]", "\"text\"", "42", "null", "{}{}", "", "{\"a\":1,\"a\":2}")) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": body " + (broken.isEmpty() ? "(empty)" : broken),
+                        () -> clientFor(op).send(op.method(), path, broken, "application/json").expectProblem(400)));
+            }
+            tests.add(DynamicTest.dynamicTest(op.id() + ": text/plain", () ->
+                    clientFor(op).send(op.method(), path, valid, "text/plain").expectProblem(415)));
+            tests.add(DynamicTest.dynamicTest(op.id() + ": body over the size limit", () ->
+                    clientFor(op).send(op.method(), path, "{\"name\":\"" + "a".repeat(300_000) + "\"}", "application/json")
+                            .expectProblem(413)));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> invalidAndUnknownIds() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation op : SPEC.operations()) {
+            String body = op.requestSchema() == null ? null : validBody(op);
+            for (String param : pathParameters(op.path())) {
+                for (String id : List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%20", "1")) {
+                    String path = realPath(op.path().replace("{" + param + "}", id));
+                    tests.add(DynamicTest.dynamicTest(op.id() + ": " + param + "=" + id, () ->
+                            admin.send(op.method(), path, body, "application/json").expectProblem(404)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> unsupportedMethods() {
+        return SPEC.operations().stream().map(Operation::path).distinct().map(path -> DynamicTest.dynamicTest(
+                "PATCH " + path, () -> admin.send("PATCH", realPath(path), "{}", "application/json").expectProblem(405)));
+    }
+
+    @Test
+    void unknownApiPathsAreNotFoundProblems() {
+        admin.get("/api/v1/no-such-thing").expectProblem(404);
+        admin.get("/api/v2/load-balancers").expectProblem(404);
+    }
+
+    /** Sign-up and login would switch the admin's session to another user if one ever succeeded. */
+    private ApiClient clientFor(Operation op) {
+        return op.id().equals("signUp") || op.id().equals("logIn") ? newClient() : admin;
+    }
+
+    private String validBody(Operation op) {
+        return VALID_BODIES.get(op.id()).replace("%TG%", setup.targetGroupId());
+    }
+
+    private String realPath(String template) {
+        return template.replace("{loadBalancerId}", setup.loadBalancerId())
+                .replace("{targetGroupId}", setup.targetGroupId())
+                .replace("{listenerId}", setup.listenerId())
+                .replace("{targetId}", setup.targetId())
+                .replace("{tokenId}", tokenId);
+    }
+
+    private static List<String> pathParameters(String path) {
+        List<String> names = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (segment.startsWith("{")) {
+                names.add(segment.substring(1, segment.length() - 1));
+            }
+        }
+        return names;
+    }
+
+}

@@ -1,0 +1,34 @@
+package dev.signalbox.panel;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Keeps the walls between features: no cycles, and no reaching into another feature's internals. */
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(SignalboxPanelApplication.class);
+
+    @Test
+    void featuresOnlyUseEachOthersPublicApiAndFormNoCycles() {
+        modules.verify();
+    }
+
+    @Test
+    void everyFeatureIsAModule() {
+        assertThat(modules.stream().map(ApplicationModule::getName)).contains("tenant", "auth", "loadbalancer",
+                "targetgroup", "publish", "telemetry", "web", "problem", "api");
+    }
+
+    @Test
+    void theLoadBalancerFeatureDoesNotDependOnTargetGroupsOrPublishing() {
+        ApplicationModule loadBalancer = modules.getModuleByName("loadbalancer").orElseThrow();
+        assertThat(loadBalancer.getBootstrapDependencies(modules).map(ApplicationModule::getName))
+                .doesNotContain("targetgroup", "publish");
+        ApplicationModule auth = modules.getModuleByName("auth").orElseThrow();
+        assertThat(auth.getBootstrapDependencies(modules).map(ApplicationModule::getName))
+                .doesNotContain("tenant", "loadbalancer", "web");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.signalbox.panel.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A browser-like HTTP client of the panel: keeps cookies, echoes the XSRF-TOKEN cookie in
+ * X-XSRF-TOKEN on unsafe requests, and can instead authenticate with a bearer token.
+ */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private @Nullable String bearerToken;
+    private boolean sendCsrfHeader = true;
+
+    ApiClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A client that authenticates with the API token only (no cookies at all). */
+    public ApiClient withToken(String token) {
+        ApiClient client = new ApiClient(baseUrl);
+        client.bearerToken = token;
+        return client;
+    }
+
+    public ApiClient withoutCsrfHeader() {
+        sendCsrfHeader = false;
+        return this;
+    }
+
+    public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public Response expectStatus(int expected) {
+            assertThat(status).as("status of %s %s, body %s", raw.request().method(), raw.request().uri(), body)
+                    .isEqualTo(expected);
+            return this;
+        }
+
+        public Response expectProblem(int expected) {
+            expectStatus(expected);
+            assertThat(contentType).as("content type of %s", body).startsWith("application/problem+json");
+            JsonNode problem = json();
+            assertThat(problem.path("type").asString()).startsWith("https://signalbox.dev/problems/");
+            assertThat(problem.path("status").asInt()).isEqualTo(expected);
+            assertThat(problem.path("title").asString()).isNotBlank();
+            return this;
+        }
+
+        public List<String> setCookies() {
+            return raw.headers().allValues("set-cookie");
+        }
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, "application/json");
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, "application/json");
+    }
+
+    public Response post(String path, String json) {
+        return send("POST", path, json, "application/json");
+    }
+
+    public Response send(String method, String path, @Nullable String body, @Nullable String contentType) {
+        return send(method, path, body, contentType, "application/json, application/problem+json");
+    }
+
+    public Response sendAccepting(String method, String path, String accept) {
+        return send(method, path, null, null, accept);
+    }
+
+    private Response send(String method, String path, @Nullable String body, @Nullable String contentType,
+            String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Accept", accept)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        if (sendCsrfHeader && !method.equals("GET")) {
+            csrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
+                    response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<String> csrfToken() {
+        return cookie("XSRF-TOKEN").map(HttpCookie::getValue);
+    }
+
+    public Optional<HttpCookie> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.signalbox.panel.support;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.Yaml;
+
+/** The operations of {@code openapi.yaml}, read from the contract itself so none can be forgotten. */
+public final class OpenApiOperations {
+
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    private final Map<String, Object> spec;
+
+    public record Operation(String id, String method, String path, @Nullable Map<String, Object> requestSchema) {
+    }
+
+    private OpenApiOperations(Map<String, Object> spec) {
+        this.spec = spec;
+    }
+
+    public static OpenApiOperations load(Path file) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return new OpenApiOperations(new Yaml().load(reader));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Operation> operations() {
+        String prefix = (String) ((List<Map<String, Object>>) spec.get("servers")).get(0).get("url");
+        List<Operation> operations = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) spec.get("paths");
+        paths.forEach((path, item) -> item.forEach((method, value) -> {
+            if (METHODS.contains(method)) {
+                Map<String, Object> operation = (Map<String, Object>) value;
+                Map<String, Object> schema = null;
+                Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+                if (body != null) {
+                    Map<String, Object> content = (Map<String, Object>) body.get("content");
+                    schema = resolve((Map<String, Object>) ((Map<String, Object>) content.get("application/json"))
+                            .get("schema"));
+                }
+                operations.add(new Operation((String) operation.get("operationId"), method.toUpperCase(Locale.ROOT),
+                        prefix + path, schema));
+            }
+        }));
+        return operations;
+    }
+
+    /** Follows a {@code $ref} to its schema; returns other schemas as they are. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> resolve(Map<String, Object> schema) {
+        Object ref = schema.get("$ref");
+        if (ref == null) {
+            return schema;
+        }
+        String name = ((String) ref).substring("#/components/schemas/".length());
+        return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("components"))
+                .get("schemas")).get(name);
+    }
+}
