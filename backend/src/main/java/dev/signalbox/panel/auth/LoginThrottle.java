@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts failed logins per account and per source address in Postgres (shared by every panel
- * instance). After {@code slowdownAfter} failures each further attempt must wait, doubling each
- * time; at the maximum the key is locked for {@code lockout}. A wait or lock refuses the attempt
+ * instance). After {@code slowdownAfter} failures of an account each further attempt must wait,
+ * doubling each time; at its maximum an account or address is locked for {@code lockout}. A wait or lock refuses the attempt
  * before the password is even checked, so guessing gets no answers while it lasts.
  */
 @Component
@@ -49,7 +49,7 @@ class LoginThrottle {
         Instant now = clock.instant();
         Duration longest = Duration.ZERO;
         for (Row row : rows(List.of(accountKey, addressKey))) {
-            Duration wait = row.waitAt(now, settings);
+            Duration wait = row.waitAt(now, settings, row.key().equals(accountKey));
             if (wait.compareTo(longest) > 0) {
                 longest = wait;
             }
@@ -103,23 +103,25 @@ class LoginThrottle {
     }
 
     private List<Row> rows(List<String> keys) {
-        return jdbc.sql("select failures, first_failure_at, last_failure_at, locked_until from login_throttles"
-                        + " where throttle_key in (:keys)")
+        return jdbc.sql("select throttle_key, failures, first_failure_at, last_failure_at, locked_until"
+                        + " from login_throttles where throttle_key in (:keys)")
                 .param("keys", keys)
-                .query((rs, n) -> new Row(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .list();
     }
 
-    private record Row(int failures, Instant firstFailureAt, Instant lastFailureAt, @Nullable Instant lockedUntil) {
+    private record Row(String key, int failures, Instant firstFailureAt, Instant lastFailureAt,
+            @Nullable Instant lockedUntil) {
 
-        Duration waitAt(Instant now, AuthProperties.LoginThrottle settings) {
+        /** Accounts slow down and lock; addresses (possibly a whole office behind NAT) only lock. */
+        Duration waitAt(Instant now, AuthProperties.LoginThrottle settings, boolean slowsDown) {
             if (lockedUntil != null && lockedUntil.isAfter(now)) {
                 return Duration.between(now, lockedUntil);
             }
             boolean forgotten = firstFailureAt.isBefore(now.minus(settings.failureWindow()))
                     || (lockedUntil != null && !lockedUntil.isAfter(now));
-            if (forgotten || failures < settings.slowdownAfter()) {
+            if (forgotten || !slowsDown || failures < settings.slowdownAfter()) {
                 return Duration.ZERO;
             }
             int doublings = Math.min(failures - settings.slowdownAfter(), 20);

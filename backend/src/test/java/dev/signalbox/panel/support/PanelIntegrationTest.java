@@ -1,5 +1,7 @@
 package dev.signalbox.panel.support;
 
+import java.time.Duration;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,6 +52,20 @@ public abstract class PanelIntegrationTest {
             client.post("/api/v1/session", loginBody(OPERATOR_EMAIL, PASSWORD)).expectStatus(200);
         }
         return client;
+    }
+
+    /**
+     * Invites {@code email} as {@code role} through the API, follows the e-mailed link and accepts it;
+     * returns a client signed in as the new user.
+     */
+    protected ApiClient addUser(ApiClient admin, String email, String role) {
+        admin.post("/api/v1/invitations", "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}").expectStatus(201);
+        Mailbox.AcceptLink link = Mailbox.latestTo(email, Duration.ofSeconds(10)).flatMap(Mailbox.Mail::acceptLink)
+                .orElseThrow(() -> new AssertionError("No invitation e-mail with a link reached " + email));
+        ApiClient user = newClient();
+        user.post("/api/v1/invitations/accept", "{\"token\":\"" + link.token() + "\",\"displayName\":\"New\","
+                + "\"password\":\"" + PASSWORD + "\"}").expectStatus(201);
+        return user;
     }
 
     protected static String loginBody(String email, String password) {
