@@ -48,9 +48,19 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
                     + "\"timeoutSeconds\":5,\"healthyThreshold\":3,\"unhealthyThreshold\":2,\"matcher\":\"200-299\"}}",
             "registerTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}");
 
+    /** Valid bodies of the identity operations (users, invitations). */
+    private static final Map<String, String> IDENTITY_VALID_BODIES = Map.of(
+            "changeUserRole", "{\"role\":\"EDITOR\"}",
+            "inviteUser", "{\"email\":\"invitee@example.com\",\"role\":\"VIEWER\"}",
+            "acceptInvitation", "{\"token\":\"no-such-invitation\",\"displayName\":\"Valid\","
+                    + "\"password\":\"long enough password\"}");
+
     private ApiClient admin;
+    private ApiClient operatorClient;
     private LoadBalancerSetup setup;
     private String tokenId;
+    private String userId;
+    private String invitationId;
 
     @BeforeAll
     void createResources() {
@@ -58,12 +68,17 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
         setup = Fixtures.loadBalancerWithEverything(admin, "target", 8080);
         tokenId = admin.post("/api/v1/tokens", "{\"name\":\"t\",\"scopes\":[\"read\"]}").expectStatus(201).json()
                 .path("id").asString();
+        userId = admin.get("/api/v1/session").json().path("user").path("id").asString();
+        invitationId = admin.post("/api/v1/invitations", "{\"email\":\"invited-" + uniqueSlug("x") + "@example.com\","
+                + "\"role\":\"VIEWER\"}").expectStatus(201).json().path("id").asString();
+        operatorClient = operator();
     }
 
     @Test
     void everyOperationWithABodyHasAValidExampleToDeriveBadOnesFrom() {
         SPEC.operations().stream().filter(op -> op.requestSchema() != null)
-                .forEach(op -> assertThat(VALID_BODIES).as("valid body of %s", op.id()).containsKey(op.id()));
+                .forEach(op -> assertThat(VALID_BODIES.containsKey(op.id()) || IDENTITY_VALID_BODIES.containsKey(op.id()))
+                        .as("valid body of %s", op.id()).isTrue());
     }
 
     @TestFactory
@@ -119,7 +134,8 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
     @TestFactory
     Stream<DynamicTest> unsupportedMethods() {
         return SPEC.operations().stream().map(Operation::path).distinct().map(path -> DynamicTest.dynamicTest(
-                "PATCH " + path, () -> admin.send("PATCH", realPath(path), "{}", "application/json").expectProblem(405)));
+                "PATCH " + path, () -> (path.startsWith("/api/v1/operator/") ? operatorClient : admin)
+                        .send("PATCH", realPath(path), "{}", "application/json").expectProblem(405)));
     }
 
     @Test
@@ -128,13 +144,15 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
         admin.get("/api/v2/load-balancers").expectProblem(404);
     }
 
-    /** Sign-up and login would switch the admin's session to another user if one ever succeeded. */
+    /** Sign-up, login and accepting an invitation would switch the admin's session to another user if one ever succeeded. */
     private ApiClient clientFor(Operation op) {
-        return op.id().equals("signUp") || op.id().equals("logIn") ? newClient() : admin;
+        return op.id().equals("signUp") || op.id().equals("logIn") || op.id().equals("acceptInvitation") ? newClient()
+                : admin;
     }
 
     private String validBody(Operation op) {
-        return VALID_BODIES.get(op.id()).replace("%TG%", setup.targetGroupId());
+        String body = VALID_BODIES.containsKey(op.id()) ? VALID_BODIES.get(op.id()) : IDENTITY_VALID_BODIES.get(op.id());
+        return body.replace("%TG%", setup.targetGroupId());
     }
 
     private String realPath(String template) {
@@ -142,7 +160,9 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
                 .replace("{targetGroupId}", setup.targetGroupId())
                 .replace("{listenerId}", setup.listenerId())
                 .replace("{targetId}", setup.targetId())
-                .replace("{tokenId}", tokenId);
+                .replace("{tokenId}", tokenId)
+                .replace("{userId}", userId)
+                .replace("{invitationId}", invitationId);
     }
 
     private static List<String> pathParameters(String path) {

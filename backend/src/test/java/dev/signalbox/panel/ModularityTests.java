@@ -19,7 +19,7 @@ class ModularityTests {
     @Test
     void everyFeatureIsAModule() {
         assertThat(modules.stream().map(ApplicationModule::getName)).contains("tenant", "auth", "loadbalancer",
-                "targetgroup", "publish", "telemetry", "web", "problem", "api");
+                "targetgroup", "publish", "telemetry", "web", "problem", "api", "user", "audit", "operator", "rowsecurity");
     }
 
     @Test

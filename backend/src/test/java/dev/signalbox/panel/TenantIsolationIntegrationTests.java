@@ -22,6 +22,10 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
         long revisionBefore = owner.get("/api/v1/load-balancers/" + theirs.loadBalancerId()).json().path("revision")
                 .asLong();
 
+        String ownerId = owner.get("/api/v1/session").json().path("user").path("id").asString();
+        String theirInvitation = owner.post("/api/v1/invitations", "{\"email\":\"" + uniqueSlug("invitee")
+                + "@example.com\",\"role\":\"VIEWER\"}").expectStatus(201).json().path("id").asString();
+
         ApiClient intruder = signUp(uniqueSlug("intruder"));
         LoadBalancerSetup mine = Fixtures.loadBalancerWithEverything(intruder, "mine", 8080);
         String lb = "/api/v1/load-balancers/" + theirs.loadBalancerId();
@@ -52,7 +56,12 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
                 new Call("DELETE", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/target-groups/" + theirs.targetGroupId(), null),
                 new Call("DELETE", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/target-groups/" + mine.targetGroupId()
                         + "/targets/" + theirs.targetId(), null),
-                new Call("DELETE", "/api/v1/tokens/" + theirToken, null));
+                new Call("DELETE", "/api/v1/tokens/" + theirToken, null),
+                // identity: their users, invitations and tokens
+                new Call("PUT", "/api/v1/users/" + ownerId + "/role", "{\"role\":\"VIEWER\"}"),
+                new Call("DELETE", "/api/v1/users/" + ownerId, null),
+                new Call("DELETE", "/api/v1/invitations/" + theirInvitation, null),
+                new Call("DELETE", "/api/v1/tenant-tokens/" + theirToken, null));
         for (Call call : calls) {
             intruder.send(call.method(), call.path(), call.body(), "application/json").expectProblem(404);
         }
@@ -66,5 +75,17 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
         assertThat(owner.get(tg + "/targets").json().path("items")).hasSize(1);
         assertThat(owner.get(lb + "/listeners").json().path("items")).hasSize(1);
         assertThat(owner.get("/api/v1/tokens").json().path("items")).hasSize(1);
+
+        // lists and the audit log show only the caller's own tenant
+        assertThat(intruder.get("/api/v1/users").json().path("items")).hasSize(1);
+        assertThat(intruder.get("/api/v1/invitations").json().path("items")).isEmpty();
+        assertThat(intruder.get("/api/v1/tenant-tokens").json().path("items")).isEmpty();
+        String intruderLog = intruder.get("/api/v1/audit-events?limit=200").expectStatus(200).body();
+        assertThat(intruderLog).doesNotContain(theirs.loadBalancerId(), ownerId, theirToken, theirInvitation);
+        assertThat(intruder.get("/api/v1/audit-events?resourceId=" + theirs.loadBalancerId()).json().path("items")).isEmpty();
+        assertThat(owner.get("/api/v1/users").json().path("items").get(0).path("role").asString()).isEqualTo("ADMIN");
+        assertThat(owner.get("/api/v1/invitations").json().path("items")).hasSize(1);
+        assertThat(owner.get("/api/v1/audit-events?resourceId=" + theirs.loadBalancerId()).json().path("items"))
+                .isNotEmpty();
     }
 }

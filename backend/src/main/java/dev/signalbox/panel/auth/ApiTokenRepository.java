@@ -15,6 +15,13 @@ interface ApiTokenRepository extends JpaRepository<StoredApiToken, UUID> {
 
     Optional<StoredApiToken> findByIdAndTenantIdAndUserId(UUID id, UUID tenantId, UUID userId);
 
+    Optional<StoredApiToken> findByIdAndTenantId(UUID id, UUID tenantId);
+
+    /** Rows of (token, owner e-mail). */
+    @Query("select t, u.email from StoredApiToken t, User u where u.id = t.userId and t.tenantId = :tenantId"
+            + " and t.revokedAt is null order by t.createdAt desc")
+    List<Object[]> findActiveWithOwner(UUID tenantId);
+
     @Query("select t from StoredApiToken t where t.tenantId = :tenantId and t.userId = :userId and t.revokedAt is null"
             + " order by t.createdAt desc")
     List<StoredApiToken> findActive(UUID tenantId, UUID userId);

@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,19 +22,29 @@ class ApiTokens {
 
     static final int MAX_LIFETIME_DAYS = 365;
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+    private static final String RESOURCE = "api-token";
 
     private final ApiTokenRepository tokens;
     private final UserAccounts users;
+    private final PlatformOperators operators;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ApiTokenSecrets secrets = new ApiTokenSecrets(new SecureRandom());
 
-    ApiTokens(ApiTokenRepository tokens, UserAccounts users, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, UserAccounts users, PlatformOperators operators,
+            ApplicationEventPublisher events, Clock clock) {
         this.tokens = tokens;
         this.users = users;
+        this.operators = operators;
+        this.events = events;
         this.clock = clock;
     }
 
     record Created(ApiTokenView token, String secret) {
+    }
+
+    /** A token with the user it belongs to, for admins. */
+    record Owned(ApiTokenView token, UUID ownerId, String ownerEmail) {
     }
 
     @Transactional
@@ -41,7 +53,12 @@ class ApiTokens {
         int days = Math.max(1, Math.min(lifetimeDays, MAX_LIFETIME_DAYS));
         ApiTokenSecrets.Issued issued = secrets.issue();
         StoredApiToken token = tokens.save(new StoredApiToken(owner, name.trim(), issued, scopes, now, now.plus(Duration.ofDays(days))));
-        return new Created(token.view(), issued.secret());
+        ApiTokenView view = token.view();
+        events.publishEvent(new SecurityEvent(owner.tenantId(), SecurityEvent.TOKEN_CREATED, RESOURCE,
+                view.id().toString(), "API token '" + view.name() + "' created for " + owner.email(), null, Map.of(),
+                Map.of("name", view.name(), "scopes", view.scopes().stream().map(TokenScope::wireName).sorted().toList(),
+                        "expiresAt", view.expiresAt().toString(), "owner", owner.email())));
+        return new Created(view, issued.secret());
     }
 
     @Transactional(readOnly = true)
@@ -49,16 +66,44 @@ class ApiTokens {
         return tokens.findActive(owner.tenantId(), owner.id()).stream().map(StoredApiToken::view).toList();
     }
 
+    /** Every unrevoked token of the tenant with its owner. */
+    @Transactional(readOnly = true)
+    List<Owned> listTenant(UUID tenantId) {
+        return tokens.findActiveWithOwner(tenantId).stream()
+                .map(row -> new Owned(((StoredApiToken) row[0]).view(), ((StoredApiToken) row[0]).userId(),
+                        (String) row[1]))
+                .toList();
+    }
+
+    /** Revokes one of the caller's own tokens. */
     @Transactional
     void revoke(UserInfo owner, UUID tokenId) {
         StoredApiToken token = tokens.findByIdAndTenantIdAndUserId(tokenId, owner.tenantId(), owner.id())
                 .orElseThrow(() -> new NotFoundException("No API token " + tokenId));
-        token.revoke(clock.instant());
+        revoke(owner.tenantId(), token);
+    }
+
+    /** Revokes any token of the tenant (admins). */
+    @Transactional
+    void revokeInTenant(UUID tenantId, UUID tokenId) {
+        StoredApiToken token = tokens.findByIdAndTenantId(tokenId, tenantId)
+                .orElseThrow(() -> new NotFoundException("No API token " + tokenId));
+        revoke(tenantId, token);
+    }
+
+    private void revoke(UUID tenantId, StoredApiToken token) {
+        if (!token.isRevoked()) {
+            token.revoke(clock.instant());
+            ApiTokenView view = token.view();
+            events.publishEvent(new SecurityEvent(tenantId, SecurityEvent.TOKEN_REVOKED, RESOURCE, view.id().toString(),
+                    "API token '" + view.name() + "' revoked", null, Map.of("revoked", false), Map.of("revoked", true)));
+        }
     }
 
     /**
      * The principal a presented token stands for, with the rights of its user as they are now;
-     * empty if the token is unknown, revoked or expired, or its user is gone.
+     * empty if the token is unknown, revoked or expired, or its user is gone. Runs in the system
+     * row scope: the tenant is what this finds out.
      */
     @Transactional
     Optional<SignalboxPrincipal> authenticate(String presented) {
@@ -74,6 +119,7 @@ class ApiTokens {
         if (user.isPresent() && found.lastUseOlderThan(LAST_USED_GRANULARITY, now)) {
             tokens.markUsed(found.id(), now);
         }
-        return user.map(owner -> SignalboxPrincipal.token(owner, found.scopes()));
+        SignalboxPrincipal.TokenRef ref = new SignalboxPrincipal.TokenRef(found.id(), found.view().name());
+        return user.map(owner -> SignalboxPrincipal.token(owner, ref, found.scopes(), operators.isOperator(owner)));
     }
 }

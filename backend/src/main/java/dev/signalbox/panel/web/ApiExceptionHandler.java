@@ -24,10 +24,12 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.beans.TypeMismatchException;
 
@@ -69,10 +71,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
-    /** A path id that is not a UUID names nothing that exists. */
+    /** A path id that is not a UUID names nothing that exists; a malformed query parameter is a 400. */
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch
+                && mismatch.getParameter().hasParameterAnnotation(RequestParam.class)) {
+            String pointer = "/" + mismatch.getName();
+            return handleExceptionInternal(ex, MessageReadProblems.problem(ProblemType.VALIDATION,
+                    "Invalid value '" + mismatch.getValue() + "' for query parameter " + mismatch.getName(), pointer),
+                    headers, HttpStatusCode.valueOf(400), request);
+        }
         ProblemDetail problem = MessageReadProblems.problem(ProblemType.NOT_FOUND,
                 "No such resource: '" + ex.getValue() + "' is not a valid id", null);
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(404), request);

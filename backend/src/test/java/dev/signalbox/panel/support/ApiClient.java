@@ -31,6 +31,7 @@ public final class ApiClient {
     private final HttpClient http;
     private @Nullable String bearerToken;
     private boolean sendCsrfHeader = true;
+    private @Nullable String forwardedFor;
 
     ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -42,6 +43,12 @@ public final class ApiClient {
         ApiClient client = new ApiClient(baseUrl);
         client.bearerToken = token;
         return client;
+    }
+
+    /** Claims to come from {@code address} through a proxy (honoured only where the panel trusts forward headers). */
+    public ApiClient forwardedFor(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     public ApiClient withoutCsrfHeader() {
@@ -108,6 +115,9 @@ public final class ApiClient {
         }
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         if (sendCsrfHeader && !method.equals("GET")) {
             csrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
