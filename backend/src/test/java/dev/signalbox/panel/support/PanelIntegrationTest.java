@@ -10,7 +10,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every subclass shares one application context (same configuration), so it starts once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"signalbox.publish.relay-interval=50ms", "logging.level.org.apache.kafka=WARN"})
+        properties = {"signalbox.publish.relay-interval=50ms", "logging.level.org.apache.kafka=WARN",
+                // low enough that a test can reach it in a few requests
+                "signalbox.limits.listeners-per-load-balancer=4"})
 public abstract class PanelIntegrationTest {
 
     @LocalServerPort
