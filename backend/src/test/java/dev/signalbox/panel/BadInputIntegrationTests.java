@@ -34,19 +34,40 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
 
     private static final OpenApiOperations SPEC = OpenApiOperations.load(Path.of("../openapi.yaml"));
 
+    private static final String LISTENER = "{\"protocol\":\"HTTP\",\"port\":8081,\"defaultAction\":{\"type\":\"FORWARD\","
+            + "\"targetGroups\":[{\"targetGroupId\":\"%TG%\",\"weight\":3}],\"stickinessSeconds\":60}}";
+    private static final String TARGET_GROUP = "{\"name\":\"valid\",\"protocol\":\"HTTP\",\"port\":8080,"
+            + "\"algorithm\":\"CONSISTENT_HASH\",\"hashKey\":{\"type\":\"HEADER\",\"name\":\"X-User\"},"
+            + "\"healthCheck\":{\"protocol\":\"HTTP\",\"path\":\"/health\",\"port\":8080,\"intervalSeconds\":30,"
+            + "\"timeoutSeconds\":5,\"healthyThreshold\":3,\"unhealthyThreshold\":2,\"matcher\":\"200-299\"},"
+            + "\"attributes\":{\"deregistrationDelaySeconds\":30,\"slowStartSeconds\":60,\"stickiness\":{\"enabled\":true,"
+            + "\"type\":\"lb_cookie\",\"durationSeconds\":600},\"retries\":1,\"connectTimeoutMillis\":2000,"
+            + "\"responseTimeoutSeconds\":30}}";
+    private static final String RULE = "{\"priority\":7,\"conditions\":[{\"field\":\"http-header\","
+            + "\"httpHeaderName\":\"X-Canary\",\"values\":[\"on\"],\"queryStringValues\":[]},"
+            + "{\"field\":\"query-string\",\"queryStringValues\":[{\"key\":\"v\",\"value\":\"2\"}]}],"
+            + "\"action\":{\"type\":\"REDIRECT\",\"redirect\":{\"statusCode\":302,\"protocol\":\"HTTPS\","
+            + "\"host\":\"#{host}\",\"port\":\"443\",\"path\":\"/#{path}\",\"query\":\"#{query}\"}}}";
+
     /** A valid body per operation, the base every bad body is derived from. */
-    private static final Map<String, String> VALID_BODIES = Map.of(
+    private static final Map<String, String> VALID_BODIES = Map.ofEntries(
+            Map.entry(
             "signUp", "{\"tenantSlug\":\"valid-slug\",\"tenantName\":\"Valid\",\"email\":\"valid@example.com\","
-                    + "\"password\":\"long enough password\",\"displayName\":\"Valid\"}",
-            "logIn", "{\"email\":\"valid@example.com\",\"password\":\"long enough password\"}",
-            "createApiToken", "{\"name\":\"ci\",\"scopes\":[\"read\"],\"expiresInDays\":30}",
-            "createLoadBalancer", "{\"name\":\"valid\"}",
-            "createListener", "{\"protocol\":\"HTTP\",\"port\":8081,\"defaultAction\":{\"type\":\"FORWARD\","
-                    + "\"targetGroupId\":\"%TG%\"}}",
-            "createTargetGroup", "{\"name\":\"valid\",\"protocol\":\"HTTP\",\"algorithm\":\"ROUND_ROBIN\","
-                    + "\"healthCheck\":{\"protocol\":\"HTTP\",\"path\":\"/health\",\"port\":8080,\"intervalSeconds\":30,"
-                    + "\"timeoutSeconds\":5,\"healthyThreshold\":3,\"unhealthyThreshold\":2,\"matcher\":\"200-299\"}}",
-            "registerTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}");
+                    + "\"password\":\"long enough password\",\"displayName\":\"Valid\"}"),
+            Map.entry("logIn", "{\"email\":\"valid@example.com\",\"password\":\"long enough password\"}"),
+            Map.entry("createApiToken", "{\"name\":\"ci\",\"scopes\":[\"read\"],\"expiresInDays\":30}"),
+            Map.entry("createLoadBalancer", "{\"name\":\"valid\",\"hostNames\":[\"www.valid.example\"],"
+                    + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}"),
+            Map.entry("updateLoadBalancer", "{\"hostNames\":[\"www.valid.example\"],"
+                    + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}"),
+            Map.entry("createListener", LISTENER),
+            Map.entry("updateListener", LISTENER),
+            Map.entry("createTargetGroup", TARGET_GROUP),
+            Map.entry("updateTargetGroup", TARGET_GROUP),
+            Map.entry("registerTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}"),
+            Map.entry("deregisterTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080}]}"),
+            Map.entry("createRule", RULE),
+            Map.entry("updateRule", RULE));
 
     /** Valid bodies of the identity operations (users, invitations). */
     private static final Map<String, String> IDENTITY_VALID_BODIES = Map.of(
@@ -61,6 +82,7 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
     private String tokenId;
     private String userId;
     private String invitationId;
+    private String ruleId;
 
     @BeforeAll
     void createResources() {
@@ -72,6 +94,9 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
         invitationId = admin.post("/api/v1/invitations", "{\"email\":\"invited-" + uniqueSlug("x") + "@example.com\","
                 + "\"role\":\"VIEWER\"}").expectStatus(201).json().path("id").asString();
         operatorClient = operator();
+        ruleId = admin.post("/api/v1/load-balancers/" + setup.loadBalancerId() + "/listeners/" + setup.listenerId()
+                + "/rules", "{\"priority\":1,\"action\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":503}}}")
+                .expectStatus(201).json().path("id").asString();
     }
 
     @Test
@@ -162,7 +187,8 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
                 .replace("{targetId}", setup.targetId())
                 .replace("{tokenId}", tokenId)
                 .replace("{userId}", userId)
-                .replace("{invitationId}", invitationId);
+                .replace("{invitationId}", invitationId)
+                .replace("{ruleId}", ruleId);
     }
 
     private static List<String> pathParameters(String path) {

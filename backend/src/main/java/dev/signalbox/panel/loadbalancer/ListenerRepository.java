@@ -12,7 +12,7 @@ interface ListenerRepository extends JpaRepository<Listener, UUID> {
 
     Optional<Listener> findByIdAndTenantIdAndLoadBalancerId(UUID id, UUID tenantId, UUID loadBalancerId);
 
-    boolean existsByLoadBalancerIdAndPort(UUID loadBalancerId, int port);
+    Optional<Listener> findByLoadBalancerIdAndPort(UUID loadBalancerId, int port);
 
-    boolean existsByTenantIdAndDefaultTargetGroupId(UUID tenantId, UUID targetGroupId);
+    long countByLoadBalancerId(UUID loadBalancerId);
 }

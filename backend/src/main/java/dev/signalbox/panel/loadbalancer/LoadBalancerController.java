@@ -11,6 +11,7 @@ import dev.signalbox.panel.api.LoadBalancersApi;
 import dev.signalbox.panel.api.model.LoadBalancer;
 import dev.signalbox.panel.api.model.LoadBalancerList;
 import dev.signalbox.panel.api.model.LoadBalancerRequest;
+import dev.signalbox.panel.api.model.LoadBalancerUpdateRequest;
 import dev.signalbox.panel.api.model.NodeRevision;
 import dev.signalbox.panel.auth.CurrentPrincipal;
 import dev.signalbox.panel.auth.SignalboxPrincipal;
@@ -37,13 +38,20 @@ class LoadBalancerController implements LoadBalancersApi {
 
     @Override
     public ResponseEntity<LoadBalancer> createLoadBalancer(LoadBalancerRequest request) {
-        LoadBalancerInfo created = loadBalancers.create(currentPrincipal.get(), request.getName());
+        LoadBalancerInfo created = loadBalancers.create(currentPrincipal.get(), request.getName(),
+                LoadBalancerDtos.attributes(request.getHostNames(), request.getTags()));
         return ResponseEntity.created(URI.create("/api/v1/load-balancers/" + created.id())).body(toDto(created));
     }
 
     @Override
     public ResponseEntity<LoadBalancer> getLoadBalancer(UUID loadBalancerId) {
         return ResponseEntity.ok(toDto(loadBalancers.require(currentPrincipal.get().tenantId(), loadBalancerId)));
+    }
+
+    @Override
+    public ResponseEntity<LoadBalancer> updateLoadBalancer(UUID loadBalancerId, LoadBalancerUpdateRequest request) {
+        return ResponseEntity.ok(toDto(loadBalancers.update(currentPrincipal.get(), loadBalancerId,
+                LoadBalancerDtos.attributes(request.getHostNames(), request.getTags()))));
     }
 
     @Override
@@ -58,7 +66,10 @@ class LoadBalancerController implements LoadBalancersApi {
                 .map(node -> new NodeRevision(node.nodeId(), node.revision(), node.appliedAt().atOffset(ZoneOffset.UTC),
                         node.revision() >= info.revision()))
                 .toList();
+        LoadBalancerAttributes attributes = loadBalancers.attributes(info.tenantId(), info.id());
         return new LoadBalancer(info.id(), info.name(), info.dnsName(), info.revision(),
-                info.createdAt().atOffset(ZoneOffset.UTC), nodes);
+                info.createdAt().atOffset(ZoneOffset.UTC), nodes)
+                .hostNames(attributes.hostNames())
+                .tags(LoadBalancerDtos.tags(attributes));
     }
 }

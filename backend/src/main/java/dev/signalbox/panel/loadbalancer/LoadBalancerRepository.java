@@ -13,4 +13,6 @@ interface LoadBalancerRepository extends JpaRepository<LoadBalancer, UUID> {
     List<LoadBalancer> findByTenantIdOrderByName(UUID tenantId);
 
     boolean existsByTenantIdAndName(UUID tenantId, String name);
+
+    long countByTenantId(UUID tenantId);
 }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.signalbox.panel.auth.SignalboxPrincipal;
 import dev.signalbox.panel.problem.ConflictException;
+import dev.signalbox.panel.problem.FieldViolation;
 import dev.signalbox.panel.problem.NotFoundException;
 import dev.signalbox.panel.tenant.Tenants;
 
@@ -25,16 +26,47 @@ public class LoadBalancers {
     private final ApplicationEventPublisher events;
     private final Tenants tenants;
     private final DnsNames dnsNames;
+    private final LoadBalancerAttributeStore attributeStore;
+    private final PortRegistry ports;
+    private final ResourceLimits limits;
     private final Clock clock;
 
     LoadBalancers(LoadBalancerRepository repository, EntityManager entityManager, ApplicationEventPublisher events,
-            Tenants tenants, DnsNames dnsNames, Clock clock) {
+            Tenants tenants, DnsNames dnsNames, LoadBalancerAttributeStore attributeStore, PortRegistry ports,
+            ResourceLimits limits, Clock clock) {
         this.repository = repository;
         this.entityManager = entityManager;
         this.events = events;
         this.tenants = tenants;
         this.dnsNames = dnsNames;
+        this.attributeStore = attributeStore;
+        this.ports = ports;
+        this.limits = limits;
         this.clock = clock;
+    }
+
+    /** The extra host names and tags of a load balancer (assumed to be in the tenant). */
+    @Transactional(readOnly = true)
+    public LoadBalancerAttributes attributes(UUID tenantId, UUID loadBalancerId) {
+        return attributeStore.read(tenantId, loadBalancerId);
+    }
+
+    /** The problems of extra host names and tags, for callers that collect every error of a document. */
+    public List<FieldViolation> validate(LoadBalancerAttributes attributes) {
+        return LoadBalancerAttributeRules.validate(attributes.hostNames(), attributes.tags(), dnsNames.baseDomain(),
+                limits);
+    }
+
+    /** Replaces the extra host names and tags; a host name another load balancer serves on a shared port is a 409. */
+    @Transactional
+    public LoadBalancerInfo update(SignalboxPrincipal actor, UUID loadBalancerId, LoadBalancerAttributes attributes) {
+        LoadBalancer loadBalancer = load(actor.tenantId(), loadBalancerId);
+        FieldViolation.throwIfAny(validate(attributes));
+        ports.claimHostNames(loadBalancerId, attributes.hostNames());
+        attributeStore.replace(actor.tenantId(), loadBalancerId, attributes);
+        revise(actor.tenantId(), loadBalancerId, actor.actor(), "Load balancer " + loadBalancer.name()
+                + ": host names " + attributes.hostNames() + ", " + attributes.tags().size() + " tag(s)");
+        return require(actor.tenantId(), loadBalancerId);
     }
 
     /** The load balancer, if it exists in the tenant; another tenant's is "not found". */
@@ -66,11 +98,16 @@ public class LoadBalancers {
     }
 
     @Transactional
-    LoadBalancerInfo create(SignalboxPrincipal actor, String name) {
+    public LoadBalancerInfo create(SignalboxPrincipal actor, String name, LoadBalancerAttributes attributes) {
+        FieldViolation.throwIfAny(validate(attributes));
         if (repository.existsByTenantIdAndName(actor.tenantId(), name)) {
             throw new ConflictException("A load balancer named '" + name + "' exists; choose another name");
         }
+        ResourceLimits.check(repository.countByTenantId(actor.tenantId()) + 1, limits.loadBalancersPerTenant(),
+                "load-balancers-per-tenant", "load balancers per tenant");
         LoadBalancer loadBalancer = repository.saveAndFlush(new LoadBalancer(actor.tenantId(), name, clock.instant()));
+        // no listener yet, so no port claims its host names
+        attributeStore.replace(actor.tenantId(), loadBalancer.id(), attributes);
         events.publishEvent(new LoadBalancerRevised(actor.tenantId(), loadBalancer.id(), loadBalancer.revision(),
                 actor.actor(), "Load balancer " + name + " created"));
         return info(loadBalancer, tenants.require(actor.tenantId()).slug());
