@@ -14,6 +14,7 @@ import dev.signalbox.panel.auth.SignalboxPrincipal;
 import dev.signalbox.panel.configuration.CurrentConfiguration.CurrentState;
 import dev.signalbox.panel.loadbalancer.LoadBalancers;
 import dev.signalbox.panel.problem.FieldViolation;
+import dev.signalbox.protocol.LoadBalancerSnapshot;
 
 /** Shows a load balancer's configuration as a document, plans the changes a document asks for, and applies them. */
 @Service
@@ -54,13 +55,14 @@ public class Configurations {
     }
 
     /**
-     * Like a PUT of the document, with {@code summary} for the revision instead of the counts of the
-     * changes, e.g. a rollback: "Rolled back to revision 7". Returns the new revision, none when the
-     * configuration already equals the document.
+     * Makes the configuration equal to a past snapshot of it, like a PUT of that snapshot as a
+     * document (so what is unchanged keeps its id), with {@code summary} for the revision, e.g.
+     * "Rolled back to revision 7". Returns the new revision, none when nothing differs.
      */
     @Transactional
-    public OptionalLong restore(SignalboxPrincipal actor, UUID loadBalancerId, LoadBalancerDocument document,
+    public OptionalLong restore(SignalboxPrincipal actor, UUID loadBalancerId, LoadBalancerSnapshot snapshot,
             String summary) {
+        LoadBalancerDocument document = DocumentWriter.document(SnapshotConfigurations.from(snapshot));
         return applyDocument(actor, loadBalancerId, document, summary).revision();
     }
 
