@@ -49,6 +49,17 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
             + "\"action\":{\"type\":\"REDIRECT\",\"redirect\":{\"statusCode\":302,\"protocol\":\"HTTPS\","
             + "\"host\":\"#{host}\",\"port\":\"443\",\"path\":\"/#{path}\",\"query\":\"#{query}\"}}}";
 
+    /** A configuration document with every kind of part, for the fixture's load balancer "target". */
+    private static final String DOCUMENT = "{\"name\":\"target\",\"hostNames\":[\"www.valid.example\"],"
+            + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}],"
+            + "\"listeners\":[{\"port\":8080,\"protocol\":\"HTTPS\",\"tlsPolicy\":\"Signalbox-TLS13-1-3-2026-01\","
+            + "\"certificateIds\":[\"6f1c1e2a-0000-4000-8000-000000000001\"],"
+            + "\"defaultAction\":{\"type\":\"FORWARD\",\"targetGroups\":[{\"name\":\"web\",\"weight\":3}],"
+            + "\"stickinessSeconds\":60},\"rules\":[" + "{\"priority\":7,\"conditions\":[{\"field\":\"http-header\",\"httpHeaderName\":\"X-Canary\","
+            + "\"values\":[\"on\"]}],\"action\":{\"type\":\"FORWARD\",\"targetGroup\":\"web\"}}]}],"
+            + "\"targetGroups\":[" + TARGET_GROUP.substring(0, TARGET_GROUP.length() - 1).replace("\"valid\"", "\"web\"")
+            + ",\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}]}";
+
     /** A valid body per operation, the base every bad body is derived from. */
     private static final Map<String, String> VALID_BODIES = Map.ofEntries(
             Map.entry(
@@ -67,7 +78,9 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
             Map.entry("registerTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}"),
             Map.entry("deregisterTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080}]}"),
             Map.entry("createRule", RULE),
-            Map.entry("updateRule", RULE));
+            Map.entry("updateRule", RULE),
+            Map.entry("applyConfiguration", DOCUMENT),
+            Map.entry("planConfiguration", DOCUMENT));
 
     /** Valid bodies of the identity operations (users, invitations). */
     private static final Map<String, String> IDENTITY_VALID_BODIES = Map.of(
@@ -137,6 +150,25 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
                     clientFor(op).send(op.method(), path, "{\"name\":\"" + "a".repeat(300_000) + "\"}", "application/json")
                             .expectProblem(413)));
         }
+        return tests.stream();
+    }
+
+    /** Operations that also read YAML get broken YAML: a 400 problem, never a 5xx. */
+    @TestFactory
+    Stream<DynamicTest> badYamlBodies() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation op : SPEC.operations()) {
+            if (!op.mediaTypes().contains("application/yaml")) {
+                continue;
+            }
+            String path = realPath(op.path());
+            for (String broken : List.of("listeners: [\n  - port: : :", "- a\n- list", "plain text", "a: 1\na: 2",
+                    "bogusField: 1", "listeners:\n  - port: \"80\"", "listeners: 12", "{\"json\": 1", "~")) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": YAML " + broken.replace("\n", "\\n"), () ->
+                        admin.send(op.method(), path, broken, "application/yaml").expectProblem(400)));
+            }
+        }
+        assertThat(tests).as("some operation reads YAML").isNotEmpty();
         return tests.stream();
     }
 

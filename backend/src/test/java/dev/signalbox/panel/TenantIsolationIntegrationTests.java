@@ -80,11 +80,21 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
                 // their rule under my own listener
                 new Call("GET", myListenerPath + "/rules/" + theirRule, null),
                 new Call("PUT", myListenerPath + "/rules/" + theirRule, ruleBody),
-                new Call("DELETE", myListenerPath + "/rules/" + theirRule, null));
+                new Call("DELETE", myListenerPath + "/rules/" + theirRule, null),
+                // declarative configuration of their load balancer
+                new Call("GET", lb + "/configuration", null),
+                new Call("PUT", lb + "/configuration", "{\"targetGroups\":[{\"name\":\"sneaky\"}]}"),
+                new Call("POST", lb + "/configuration/plan", "{\"targetGroups\":[{\"name\":\"sneaky\"}]}"));
         for (Call call : calls) {
             intruder.send(call.method(), call.path(), call.body(), "application/json").expectProblem(404);
         }
 
+        // nor can a document of mine name their target group, and applying mine never touches theirs
+        intruder.send("PUT", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/configuration",
+                "{\"listeners\":[{\"port\":8080,\"protocol\":\"HTTP\",\"defaultAction\":{\"type\":\"FORWARD\","
+                        + "\"targetGroup\":\"web\"}}]}", "application/json").expectProblem(400);
+        assertThat(intruder.get("/api/v1/load-balancers/" + mine.loadBalancerId() + "/configuration").body())
+                .doesNotContain(theirs.targetGroupId(), "private");
         // a listener of my load balancer cannot forward to their target group either
         intruder.post("/api/v1/load-balancers/" + mine.loadBalancerId() + "/listeners", listenerBody).expectProblem(400);
         // nor can a rule of mine

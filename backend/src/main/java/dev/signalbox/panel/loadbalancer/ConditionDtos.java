@@ -12,12 +12,12 @@ import dev.signalbox.protocol.ConditionSnapshot;
 import dev.signalbox.protocol.QueryStringPair;
 
 /** Maps rule conditions between the API and the protocol records they are stored and published as. */
-final class ConditionDtos {
+public final class ConditionDtos {
 
     private ConditionDtos() {
     }
 
-    static List<ConditionSnapshot> toSnapshots(@Nullable List<RuleCondition> dtos, String pointer,
+    public static List<ConditionSnapshot> toSnapshots(@Nullable List<RuleCondition> dtos, String pointer,
             List<FieldViolation> violations) {
         List<ConditionSnapshot> conditions = new ArrayList<>();
         List<RuleCondition> requested = dtos == null ? List.of() : dtos;
@@ -53,7 +53,7 @@ final class ConditionDtos {
         return conditions;
     }
 
-    static List<RuleCondition> toDtos(List<ConditionSnapshot> conditions) {
+    public static List<RuleCondition> toDtos(List<ConditionSnapshot> conditions) {
         return conditions.stream().map(condition -> {
             RuleCondition dto = new RuleCondition(RuleCondition.FieldEnum.fromValue(condition.field()))
                     .httpHeaderName(condition.key());

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,8 @@ public class LoadBalancers {
     private final PortRegistry ports;
     private final ResourceLimits limits;
     private final Clock clock;
+    /** The load balancer whose changes on this thread become one revision, see {@link #reviseOnce}. */
+    private final ThreadLocal<@Nullable UUID> batched = new ThreadLocal<>();
 
     LoadBalancers(LoadBalancerRepository repository, EntityManager entityManager, ApplicationEventPublisher events,
             Tenants tenants, DnsNames dnsNames, LoadBalancerAttributeStore attributeStore, PortRegistry ports,
@@ -84,11 +87,40 @@ public class LoadBalancers {
     @Transactional
     public long revise(UUID tenantId, UUID loadBalancerId, String actor, String summary) {
         LoadBalancer loadBalancer = load(tenantId, loadBalancerId);
+        if (loadBalancerId.equals(batched.get())) {
+            return loadBalancer.revision();
+        }
         entityManager.refresh(loadBalancer, LockModeType.PESSIMISTIC_WRITE);
         long revision = loadBalancer.nextRevision(clock.instant());
         entityManager.flush();
         events.publishEvent(new LoadBalancerRevised(tenantId, loadBalancerId, revision, actor, summary));
         return revision;
+    }
+
+    /**
+     * Locks the load balancer for the rest of the transaction, so that reading its configuration,
+     * planning and applying changes sees no concurrent change in between.
+     */
+    @Transactional
+    public LoadBalancerInfo lock(UUID tenantId, UUID loadBalancerId) {
+        entityManager.refresh(load(tenantId, loadBalancerId), LockModeType.PESSIMISTIC_WRITE);
+        return require(tenantId, loadBalancerId);
+    }
+
+    /**
+     * Runs {@code changes}, made through the services of this and other features, as ONE revision
+     * with {@code summary}: the revisions those services would each make are folded into it.
+     */
+    @Transactional
+    public long reviseOnce(SignalboxPrincipal actor, UUID loadBalancerId, String summary, Runnable changes) {
+        lock(actor.tenantId(), loadBalancerId);
+        batched.set(loadBalancerId);
+        try {
+            changes.run();
+        } finally {
+            batched.remove();
+        }
+        return revise(actor.tenantId(), loadBalancerId, actor.actor(), summary);
     }
 
     @Transactional(readOnly = true)

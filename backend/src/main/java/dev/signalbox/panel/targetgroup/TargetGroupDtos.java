@@ -17,14 +17,14 @@ import dev.signalbox.protocol.TargetGroupAttributesSnapshot;
 import dev.signalbox.protocol.TargetProtocol;
 
 /** Maps target groups between the API and the service; absent settings take their documented defaults. */
-final class TargetGroupDtos {
+public final class TargetGroupDtos {
 
     private static final TargetGroupAttributesSnapshot DEFAULTS = TargetGroupAttributesSnapshot.DEFAULTS;
 
     private TargetGroupDtos() {
     }
 
-    static TargetGroupSettings settings(TargetGroupRequest request) {
+    public static TargetGroupSettings settings(TargetGroupRequest request) {
         TargetProtocol protocol = request.getProtocol() == null ? TargetProtocol.HTTP
                 : TargetProtocol.valueOf(request.getProtocol().getValue());
         Algorithm algorithm = request.getAlgorithm() == null ? Algorithm.ROUND_ROBIN
@@ -55,7 +55,7 @@ final class TargetGroupDtos {
                 orDefault(requested.getResponseTimeoutSeconds(), DEFAULTS.responseTimeoutSeconds()));
     }
 
-    static TargetGroup toDto(TargetGroupInfo info) {
+    public static TargetGroup toDto(TargetGroupInfo info) {
         HealthCheckSnapshot check = info.healthCheck();
         HealthCheck healthCheck = new HealthCheck()
                 .protocol(HealthCheck.ProtocolEnum.fromValue(check.protocol().name()))

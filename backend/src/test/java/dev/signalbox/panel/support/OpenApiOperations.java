@@ -20,7 +20,9 @@ public final class OpenApiOperations {
 
     private final Map<String, Object> spec;
 
-    public record Operation(String id, String method, String path, @Nullable Map<String, Object> requestSchema) {
+    /** @param mediaTypes the request body's media types, none without a body */
+    public record Operation(String id, String method, String path, @Nullable Map<String, Object> requestSchema,
+            List<String> mediaTypes) {
     }
 
     private OpenApiOperations(Map<String, Object> spec) {
@@ -44,14 +46,16 @@ public final class OpenApiOperations {
             if (METHODS.contains(method)) {
                 Map<String, Object> operation = (Map<String, Object>) value;
                 Map<String, Object> schema = null;
+                List<String> mediaTypes = List.of();
                 Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
                 if (body != null) {
                     Map<String, Object> content = (Map<String, Object>) body.get("content");
+                    mediaTypes = List.copyOf(content.keySet());
                     schema = resolve((Map<String, Object>) ((Map<String, Object>) content.get("application/json"))
                             .get("schema"));
                 }
                 operations.add(new Operation((String) operation.get("operationId"), method.toUpperCase(Locale.ROOT),
-                        prefix + path, schema));
+                        prefix + path, schema, mediaTypes));
             }
         }));
         return operations;
