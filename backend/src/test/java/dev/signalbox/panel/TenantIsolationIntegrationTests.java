@@ -1,6 +1,7 @@
 package dev.signalbox.panel;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +47,31 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
                 new Call("GET", tg + "/targets", null),
                 new Call("POST", tg + "/targets", targetsBody),
                 new Call("DELETE", tg + "/targets/" + theirs.targetId(), null),
+                new Call("GET", tg + "/targets/" + theirs.targetId(), null),
+                new Call("GET", lb + "/revisions", null),
+                new Call("GET", lb + "/revisions/1", null),
+                new Call("GET", lb + "/revisions/1/diff/2", null),
+                new Call("POST", lb + "/revisions/1/rollback", null),
                 // their ids under my own load balancer
                 new Call("GET", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/listeners/" + theirs.listenerId(), null),
                 new Call("GET", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/target-groups/" + theirs.targetGroupId(), null),
                 new Call("DELETE", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/target-groups/" + theirs.targetGroupId(), null),
                 new Call("DELETE", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/target-groups/" + mine.targetGroupId()
                         + "/targets/" + theirs.targetId(), null),
+                new Call("GET", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/target-groups/" + mine.targetGroupId()
+                        + "/targets/" + theirs.targetId(), null),
                 new Call("DELETE", "/api/v1/tokens/" + theirToken, null));
         for (Call call : calls) {
             intruder.send(call.method(), call.path(), call.body(), "application/json").expectProblem(404);
+            // neither a precondition nor an idempotency key may tell that their resource exists
+            Map<String, String> headers = call.method().equals("GET") ? Map.of("If-None-Match", "*")
+                    : call.method().equals("POST") ? Map.of("Idempotency-Key", "k-" + call.path(), "If-Match", "*")
+                    : Map.of("If-Match", "*");
+            intruder.send(call.method(), call.path(), call.body(), headers).expectProblem(404);
         }
+        // a list filtered or paged by the intruder shows only the intruder's own
+        assertThat(intruder.get("/api/v1/load-balancers?name=private").json().path("items")).isEmpty();
+        assertThat(intruder.get("/api/v1/load-balancers?namePrefix=pri").json().path("items")).isEmpty();
 
         // a listener of my load balancer cannot forward to their target group either
         intruder.post("/api/v1/load-balancers/" + mine.loadBalancerId() + "/listeners", listenerBody).expectProblem(400);

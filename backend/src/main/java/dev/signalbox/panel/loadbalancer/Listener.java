@@ -41,13 +41,23 @@ class Listener {
 
     Listener(UUID tenantId, UUID loadBalancerId, ListenerProtocol protocol, int port, UUID defaultTargetGroupId,
             Instant createdAt) {
-        this.id = UUID.randomUUID();
+        this(UUID.randomUUID(), tenantId, loadBalancerId, protocol, port, defaultTargetGroupId, createdAt);
+    }
+
+    /** A listener with a known id: one restored as it was at an earlier revision. */
+    Listener(UUID id, UUID tenantId, UUID loadBalancerId, ListenerProtocol protocol, int port,
+            UUID defaultTargetGroupId, Instant createdAt) {
+        this.id = id;
         this.tenantId = tenantId;
         this.loadBalancerId = loadBalancerId;
         this.protocol = protocol;
         this.port = port;
         this.defaultTargetGroupId = defaultTargetGroupId;
         this.createdAt = createdAt;
+    }
+
+    UUID id() {
+        return id;
     }
 
     ListenerInfo info() {

@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+
+import dev.signalbox.protocol.ListenerProtocol;
 
 interface ListenerRepository extends JpaRepository<Listener, UUID> {
 
@@ -12,7 +17,15 @@ interface ListenerRepository extends JpaRepository<Listener, UUID> {
 
     Optional<Listener> findByIdAndTenantIdAndLoadBalancerId(UUID id, UUID tenantId, UUID loadBalancerId);
 
+    /** With the row locked, so an If-Match check and the change it guards cannot interleave with another. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<Listener> findLockedByIdAndTenantIdAndLoadBalancerId(UUID id, UUID tenantId, UUID loadBalancerId);
+
     boolean existsByLoadBalancerIdAndPort(UUID loadBalancerId, int port);
+
+    boolean existsByPortAndLoadBalancerIdNot(int port, UUID loadBalancerId);
+
+    boolean existsByPortAndProtocolAndLoadBalancerIdNot(int port, ListenerProtocol protocol, UUID loadBalancerId);
 
     boolean existsByTenantIdAndDefaultTargetGroupId(UUID tenantId, UUID targetGroupId);
 }

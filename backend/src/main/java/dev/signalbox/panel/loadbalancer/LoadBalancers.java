@@ -12,6 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.signalbox.panel.auth.SignalboxPrincipal;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.KeysetQuery;
+import dev.signalbox.panel.paging.NameFilter;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.problem.ConflictException;
 import dev.signalbox.panel.problem.NotFoundException;
 import dev.signalbox.panel.tenant.Tenants;
@@ -45,6 +50,17 @@ public class LoadBalancers {
     }
 
     /**
+     * Locks the load balancer for a change of everything under it (e.g. a rollback), so no other
+     * change interleaves; returns it as it is once locked. Must run inside the change's transaction.
+     */
+    @Transactional
+    public LoadBalancerInfo lockForChange(UUID tenantId, UUID loadBalancerId) {
+        LoadBalancer loadBalancer = load(tenantId, loadBalancerId);
+        entityManager.refresh(loadBalancer, LockModeType.PESSIMISTIC_WRITE);
+        return info(loadBalancer, tenants.require(tenantId).slug());
+    }
+
+    /**
      * Moves the load balancer to its next revision after a change under it and announces
      * {@link LoadBalancerRevised}. The row lock orders concurrent changes: each revision's
      * snapshot, taken after the lock, sees every change committed before it.
@@ -59,10 +75,15 @@ public class LoadBalancers {
         return revision;
     }
 
+    /** A page of the tenant's load balancers by name; a tag filter would be one more {@code where}. */
     @Transactional(readOnly = true)
-    List<LoadBalancerInfo> list(UUID tenantId) {
+    Page<LoadBalancerInfo> list(UUID tenantId, NameFilter names, PageQuery page) {
         String slug = tenants.require(tenantId).slug();
-        return repository.findByTenantIdOrderByName(tenantId).stream().map(lb -> info(lb, slug)).toList();
+        return KeysetQuery.of(entityManager, LoadBalancer.class, "name")
+                .whereEqual("tenantId", tenantId)
+                .named("name", names)
+                .page(page)
+                .map(lb -> info(lb, slug));
     }
 
     @Transactional
@@ -78,9 +99,10 @@ public class LoadBalancers {
 
     /** Deletes the load balancer; the database cascades to its listeners, target groups and targets. */
     @Transactional
-    void delete(SignalboxPrincipal actor, UUID loadBalancerId) {
+    void delete(SignalboxPrincipal actor, UUID loadBalancerId, IfMatch ifMatch) {
         LoadBalancer loadBalancer = load(actor.tenantId(), loadBalancerId);
-        entityManager.lock(loadBalancer, LockModeType.PESSIMISTIC_WRITE);
+        entityManager.refresh(loadBalancer, LockModeType.PESSIMISTIC_WRITE);
+        ifMatch.verify(info(loadBalancer, tenants.require(actor.tenantId()).slug()).entityTag());
         repository.delete(loadBalancer);
         repository.flush();
         events.publishEvent(new LoadBalancerDeleted(actor.tenantId(), loadBalancerId, actor.actor()));

@@ -70,10 +70,21 @@ class TargetGroup {
 
     TargetGroup(UUID tenantId, UUID loadBalancerId, String name, TargetProtocol protocol, Algorithm algorithm,
             HealthCheckSnapshot healthCheck, Instant createdAt) {
-        this.id = UUID.randomUUID();
+        this(UUID.randomUUID(), tenantId, loadBalancerId, name, protocol, algorithm, healthCheck, createdAt);
+    }
+
+    /** A target group with a known id: one restored as it was at an earlier revision. */
+    TargetGroup(UUID id, UUID tenantId, UUID loadBalancerId, String name, TargetProtocol protocol, Algorithm algorithm,
+            HealthCheckSnapshot healthCheck, Instant createdAt) {
+        this.id = id;
         this.tenantId = tenantId;
         this.loadBalancerId = loadBalancerId;
         this.name = name;
+        reconfigure(protocol, algorithm, healthCheck);
+        this.createdAt = createdAt;
+    }
+
+    void reconfigure(TargetProtocol protocol, Algorithm algorithm, HealthCheckSnapshot healthCheck) {
         this.protocol = protocol;
         this.algorithm = algorithm;
         this.hcProtocol = healthCheck.protocol();
@@ -84,7 +95,6 @@ class TargetGroup {
         this.hcHealthyThreshold = healthCheck.healthyThreshold();
         this.hcUnhealthyThreshold = healthCheck.unhealthyThreshold();
         this.hcMatcher = healthCheck.matcher();
-        this.createdAt = createdAt;
     }
 
     UUID id() {

@@ -7,7 +7,14 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.persistence.EntityManager;
+
 import dev.signalbox.panel.auth.SignalboxPrincipal;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.KeysetQuery;
+import dev.signalbox.panel.paging.NameFilter;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.loadbalancer.Listeners;
 import dev.signalbox.panel.loadbalancer.LoadBalancers;
 import dev.signalbox.panel.problem.ConflictException;
@@ -20,10 +27,13 @@ public class TargetGroups {
     private final TargetGroupRepository repository;
     private final LoadBalancers loadBalancers;
     private final Listeners listeners;
+    private final EntityManager entityManager;
     private final Clock clock;
 
-    TargetGroups(TargetGroupRepository repository, LoadBalancers loadBalancers, Listeners listeners, Clock clock) {
+    TargetGroups(TargetGroupRepository repository, LoadBalancers loadBalancers, Listeners listeners,
+            EntityManager entityManager, Clock clock) {
         this.repository = repository;
+        this.entityManager = entityManager;
         this.loadBalancers = loadBalancers;
         this.listeners = listeners;
         this.clock = clock;
@@ -37,9 +47,14 @@ public class TargetGroups {
     }
 
     @Transactional(readOnly = true)
-    List<TargetGroupInfo> list(UUID tenantId, UUID loadBalancerId) {
+    Page<TargetGroupInfo> list(UUID tenantId, UUID loadBalancerId, NameFilter names, PageQuery page) {
         loadBalancers.require(tenantId, loadBalancerId);
-        return of(tenantId, loadBalancerId);
+        return KeysetQuery.of(entityManager, TargetGroup.class, "name")
+                .whereEqual("tenantId", tenantId)
+                .whereEqual("loadBalancerId", loadBalancerId)
+                .named("name", names)
+                .page(page)
+                .map(TargetGroup::info);
     }
 
     @Transactional(readOnly = true)
@@ -61,9 +76,12 @@ public class TargetGroups {
     }
 
     @Transactional
-    void delete(SignalboxPrincipal actor, UUID loadBalancerId, UUID targetGroupId) {
+    void delete(SignalboxPrincipal actor, UUID loadBalancerId, UUID targetGroupId, IfMatch ifMatch) {
         UUID tenantId = actor.tenantId();
-        TargetGroup group = load(tenantId, loadBalancerId, targetGroupId);
+        loadBalancers.require(tenantId, loadBalancerId);
+        TargetGroup group = repository.findLockedByIdAndTenantIdAndLoadBalancerId(targetGroupId, tenantId,
+                loadBalancerId).orElseThrow(() -> notFound(loadBalancerId, targetGroupId));
+        ifMatch.verify(group.info().entityTag());
         if (listeners.anyForwardsTo(tenantId, targetGroupId)) {
             throw new ConflictException("A listener forwards to target group '" + group.name()
                     + "'; change or remove that listener first");
@@ -77,7 +95,10 @@ public class TargetGroups {
     TargetGroup load(UUID tenantId, UUID loadBalancerId, UUID targetGroupId) {
         loadBalancers.require(tenantId, loadBalancerId);
         return repository.findByIdAndTenantIdAndLoadBalancerId(targetGroupId, tenantId, loadBalancerId)
-                .orElseThrow(() -> new NotFoundException("No target group " + targetGroupId + " in load balancer "
-                        + loadBalancerId));
+                .orElseThrow(() -> notFound(loadBalancerId, targetGroupId));
+    }
+
+    private static NotFoundException notFound(UUID loadBalancerId, UUID targetGroupId) {
+        return new NotFoundException("No target group " + targetGroupId + " in load balancer " + loadBalancerId);
     }
 }
