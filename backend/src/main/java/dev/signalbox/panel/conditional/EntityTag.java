@@ -3,9 +3,15 @@ package dev.signalbox.panel.conditional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * A strong entity tag: a digest of a resource's configuration view (a record of the values a
@@ -16,7 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record EntityTag(String opaque) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Times count to the microsecond, as Postgres stores them: a view built from a just-created
+     * entity (nanoseconds) and the same one read back must have the same tag.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addModule(new SimpleModule().addSerializer(Instant.class, new ValueSerializer<Instant>() {
+                @Override
+                public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+                    generator.writeString(value.truncatedTo(ChronoUnit.MICROS).toString());
+                }
+            }))
+            .build();
 
     /** The tag of a view: a record (or list of values) serialised to JSON and digested. */
     public static EntityTag of(Object view) {

@@ -1,5 +1,6 @@
 package dev.signalbox.panel.conditional;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +26,13 @@ class IfMatchTests {
         assertThat(EntityTag.of(new View(new UUID(0, 1), "api", 80))).isNotEqualTo(current);
         assertThat(current.header()).matches("\"[A-Za-z0-9_-]{22}\"");
         assertThat(EntityTag.of(List.of(1, 2))).isNotEqualTo(EntityTag.of(List.of(2, 1)));
+    }
+
+    @Test
+    void timesCountToTheMicrosecondAsTheDatabaseStoresThem() {
+        Instant created = Instant.parse("2026-01-01T00:00:00.123456789Z");
+        assertThat(EntityTag.of(List.of(created))).isEqualTo(EntityTag.of(List.of(Instant.parse("2026-01-01T00:00:00.123456Z"))))
+                .isNotEqualTo(EntityTag.of(List.of(Instant.parse("2026-01-01T00:00:00.123457Z"))));
     }
 
     @Test

@@ -1,0 +1,207 @@
+package dev.signalbox.panel;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.signalbox.panel.support.ApiClient;
+import dev.signalbox.panel.support.ApiClient.Response;
+import dev.signalbox.panel.support.ConfigTopic;
+import dev.signalbox.panel.support.Fixtures;
+import dev.signalbox.panel.support.Fixtures.LoadBalancerSetup;
+import dev.signalbox.panel.support.PanelIntegrationTest;
+import dev.signalbox.protocol.LoadBalancerSnapshot;
+import dev.signalbox.protocol.TargetGroupSnapshot;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The history of a load balancer: who changed what, the configuration at a revision, diffs and rollback. */
+class RevisionsIntegrationTests extends PanelIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void theHistoryListsWhoChangedWhatNewestFirst() {
+        String slug = uniqueSlug("history");
+        ApiClient client = signUp(slug);
+        LoadBalancerSetup setup = Fixtures.loadBalancerWithEverything(client, "shop", 8080);
+        String revisions = "/api/v1/load-balancers/" + setup.loadBalancerId() + "/revisions";
+
+        JsonNode page = client.get(revisions + "?limit=3").expectStatus(200).json();
+        assertThat(page.path("items")).extracting(item -> item.path("revision").asLong()).containsExactly(4L, 3L, 2L);
+        assertThat(page.path("items")).extracting(item -> item.path("summary").asString()).containsExactly(
+                "Listener HTTP:8080 added", "1 target(s) registered in web", "Target group web created");
+        assertThat(page.path("items").get(0).path("actor").asString()).isEqualTo("admin@" + slug + ".example");
+        assertThat(page.path("items").get(0).path("createdAt").asString()).isNotBlank();
+        JsonNode last = client.get(revisions + "?limit=3&cursor=" + page.path("nextCursor").asString()).json();
+        assertThat(last.path("items")).extracting(item -> item.path("summary").asString())
+                .containsExactly("Load balancer shop created");
+        assertThat(last.path("nextCursor").isMissingNode() || last.path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void aRevisionShowsTheWholeConfigurationItHad() {
+        String slug = uniqueSlug("show");
+        ApiClient client = signUp(slug);
+        LoadBalancerSetup setup = Fixtures.loadBalancerWithEverything(client, "shop", 8080);
+        String revisions = "/api/v1/load-balancers/" + setup.loadBalancerId() + "/revisions";
+
+        JsonNode second = client.get(revisions + "/2").expectStatus(200).json();
+        assertThat(second.path("summary").asString()).isEqualTo("Target group web created");
+        JsonNode configuration = second.path("configuration");
+        assertThat(configuration.path("name").asString()).isEqualTo("shop");
+        assertThat(configuration.path("hostNames").get(0).asString()).isEqualTo("shop." + slug + ".lb.localhost");
+        assertThat(configuration.path("listeners")).isEmpty();
+        assertThat(configuration.path("targetGroups")).hasSize(1);
+        assertThat(configuration.path("targetGroups").get(0).path("healthCheck").path("intervalSeconds").asInt())
+                .isEqualTo(30);
+        assertThat(configuration.path("targetGroups").get(0).path("targets")).isEmpty();
+
+        JsonNode fourth = client.get(revisions + "/4").json().path("configuration");
+        assertThat(fourth.path("listeners").get(0).path("port").asInt()).isEqualTo(8080);
+        assertThat(fourth.path("targetGroups").get(0).path("targets").get(0).path("id").asString())
+                .isEqualTo(setup.targetId());
+        client.get(revisions + "/5").expectProblem(404);
+    }
+
+    @Test
+    void aDiffListsExactlyTheChangedValuesWithPointers() {
+        ApiClient client = signUp(uniqueSlug("diff"));
+        LoadBalancerSetup setup = Fixtures.loadBalancerWithEverything(client, "shop", 8080);
+        String lb = "/api/v1/load-balancers/" + setup.loadBalancerId();
+        JsonNode registered = client.post(lb + "/target-groups/" + setup.targetGroupId() + "/targets",
+                "{\"targets\":[{\"host\":\"10.0.0.2\",\"port\":80},{\"host\":\"127.0.0.1\",\"port\":9001,\"weight\":5}]}")
+                .expectStatus(200).json();
+        String added = registered.path("items").get(0).path("id").asString();
+
+        JsonNode diff = client.get(lb + "/revisions/4/diff/5").expectStatus(200).json();
+        assertThat(diff.path("fromRevision").asLong()).isEqualTo(4);
+        assertThat(diff.path("toRevision").asLong()).isEqualTo(5);
+        assertThat(withoutNulls(diff.path("changes"))).isEqualTo(json("""
+                [{"op":"added","pointer":"/targetGroups/0/targets/0",
+                  "after":{"id":"%s","host":"10.0.0.2","port":80,"weight":1}},
+                 {"op":"changed","pointer":"/targetGroups/0/targets/1/weight","before":1,"after":5}]
+                """.formatted(added)));
+
+        assertThat(withoutNulls(client.get(lb + "/revisions/3/diff/4").json().path("changes"))).isEqualTo(json("""
+                [{"op":"added","pointer":"/listeners/0","after":{"id":"%s","protocol":"HTTP","port":8080,
+                  "defaultAction":{"type":"FORWARD","targetGroupId":"%s"}}}]
+                """.formatted(setup.listenerId(), setup.targetGroupId())));
+        assertThat(client.get(lb + "/revisions/5/diff/5").json().path("changes")).isEmpty();
+        client.get(lb + "/revisions/4/diff/6").expectProblem(404);
+    }
+
+    @Test
+    void aRollbackIsANewRevisionEqualToTheOldOneAndIsPublished() {
+        ApiClient client = signUp(uniqueSlug("rollback"));
+        LoadBalancerSetup setup = Fixtures.loadBalancerWithEverything(client, "shop", 8080);
+        String lb = "/api/v1/load-balancers/" + setup.loadBalancerId();
+        String web = lb + "/target-groups/" + setup.targetGroupId();
+        String api = client.post(lb + "/target-groups", "{\"name\":\"api\"}").expectStatus(201).json().path("id").asString();
+        client.post(lb + "/target-groups/" + api + "/targets", "{\"targets\":[{\"host\":\"10.0.0.5\",\"port\":80}]}")
+                .expectStatus(200);
+        client.delete(web + "/targets/" + setup.targetId()).expectStatus(204);
+        client.delete(lb + "/listeners/" + setup.listenerId()).expectStatus(204);
+        client.post(lb + "/listeners", "{\"protocol\":\"HTTP\",\"port\":8081,\"defaultAction\":{\"type\":\"FORWARD\","
+                + "\"targetGroupId\":\"" + api + "\"}}").expectStatus(201);
+
+        Response rolledBack = client.post(lb + "/revisions/4/rollback", null).expectStatus(201);
+        assertThat(rolledBack.json().path("revision").asLong()).isEqualTo(10);
+        assertThat(rolledBack.json().path("summary").asString()).isEqualTo("Rolled back to revision 4");
+        assertThat(rolledBack.header("Location")).hasValue(lb + "/revisions/10");
+        assertThat(client.get(lb + "/revisions/10").json().path("configuration"))
+                .isEqualTo(client.get(lb + "/revisions/4").json().path("configuration"));
+        assertThat(client.get(lb + "/revisions/4/diff/10").json().path("changes")).isEmpty();
+        assertThat(client.get(lb + "/listeners").json().path("items")).singleElement()
+                .satisfies(listener -> assertThat(listener.path("id").asString()).isEqualTo(setup.listenerId()));
+        assertThat(client.get(web + "/targets").json().path("items")).singleElement()
+                .satisfies(target -> assertThat(target.path("id").asString()).isEqualTo(setup.targetId()));
+        client.get(lb + "/target-groups/" + api).expectProblem(404);
+
+        LoadBalancerSnapshot published = ConfigTopic.awaitLatest(setup.loadBalancerId(),
+                m -> m.snapshot() != null && m.snapshot().revision() == 10, Duration.ofSeconds(30)).orElseThrow().snapshot();
+        assertThat(published.revision()).isEqualTo(10);
+        assertThat(published.listeners()).singleElement().satisfies(listener -> {
+            assertThat(listener.id()).hasToString(setup.listenerId());
+            assertThat(listener.port()).isEqualTo(8080);
+            assertThat(listener.defaultAction().targetGroups().get(0).targetGroupId()).hasToString(setup.targetGroupId());
+        });
+        TargetGroupSnapshot group = published.targetGroups().get(0);
+        assertThat(published.targetGroups()).hasSize(1);
+        assertThat(group.id()).hasToString(setup.targetGroupId());
+        assertThat(group.targets()).singleElement().satisfies(target -> assertThat(target.id()).hasToString(setup.targetId()));
+
+        // and forward again: the group removed by the rollback comes back with its id and target
+        client.post(lb + "/revisions/9/rollback", null).expectStatus(201);
+        assertThat(client.get(lb + "/revisions/9/diff/11").json().path("changes")).isEmpty();
+        assertThat(client.get(lb + "/revisions/4/diff/11").json().path("changes"))
+                .isEqualTo(client.get(lb + "/revisions/4/diff/9").json().path("changes")).isNotEmpty();
+        assertThat(client.get(lb + "/target-groups/" + api + "/targets").expectStatus(200).json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void aRollbackOntoAPortAnotherLoadBalancerTookIsA409AndChangesNothing() {
+        ApiClient client = signUp(uniqueSlug("conflict"));
+        LoadBalancerSetup setup = Fixtures.loadBalancerWithEverything(client, "shop", 18181);
+        String lb = "/api/v1/load-balancers/" + setup.loadBalancerId();
+        String targets = lb + "/target-groups/" + setup.targetGroupId() + "/targets";
+        client.post(targets, "{\"targets\":[{\"host\":\"10.0.0.7\",\"port\":80}]}").expectStatus(200);
+        client.delete(lb + "/listeners/" + setup.listenerId()).expectStatus(204);
+
+        ApiClient other = signUp(uniqueSlug("conflict-other"));
+        LoadBalancerSetup theirs = Fixtures.loadBalancerWithEverything(other, "edge", 18182);
+        UUID theirTenant = UUID.fromString(other.get("/api/v1/session").json().path("tenant").path("id").asString());
+        // a TCP listener owns its port fleet-wide (TCP listeners come with the full resource model; this row stands for one)
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        UUID tcp = UUID.randomUUID();
+        jdbc.sql("insert into listeners (id, tenant_id, load_balancer_id, protocol, port, default_target_group_id)"
+                        + " values (?, ?, ?, 'TCP', 18181, ?)")
+                .params(tcp, theirTenant, UUID.fromString(theirs.loadBalancerId()), UUID.fromString(theirs.targetGroupId()))
+                .update();
+        try {
+            Response refused = client.post(lb + "/revisions/4/rollback", null).expectProblem(409);
+            assertThat(refused.json().path("detail").asString()).contains("18181");
+        } finally {
+            jdbc.sql("delete from listeners where id = ?").param(tcp).update();
+        }
+
+        assertThat(client.get(lb).json().path("revision").asLong()).isEqualTo(6);
+        assertThat(client.get(lb + "/revisions?limit=1").json().path("items").get(0).path("revision").asLong()).isEqualTo(6);
+        assertThat(client.get(lb + "/listeners").json().path("items")).isEmpty();
+        assertThat(client.get(targets).json().path("items")).extracting(t -> t.path("host").asString())
+                .containsExactly("127.0.0.1", "10.0.0.7");
+        client.post(lb + "/revisions/99/rollback", null).expectProblem(404);
+    }
+
+    private static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
+    /** Absent and null "before"/"after" mean the same: there was or is no value. */
+    private static JsonNode withoutNulls(JsonNode changes) {
+        List<JsonNode> cleaned = new ArrayList<>();
+        for (JsonNode change : changes) {
+            ObjectNode copy = (ObjectNode) change.deepCopy();
+            for (String field : List.of("before", "after")) {
+                if (copy.path(field).isNull()) {
+                    copy.remove(field);
+                }
+            }
+            cleaned.add(copy);
+        }
+        return JSON.valueToTree(cleaned);
+    }
+}
