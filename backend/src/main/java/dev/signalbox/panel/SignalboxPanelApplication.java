@@ -1,7 +1,6 @@
 package dev.signalbox.panel;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,6 +25,6 @@ public class SignalboxPanelApplication {
      */
     @Bean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock(Clock.systemUTC());
     }
 }

@@ -1,7 +1,6 @@
 package dev.signalbox.panel.auth;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
