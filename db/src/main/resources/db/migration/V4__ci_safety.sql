@@ -16,6 +16,8 @@ create table idempotency_keys (
     primary key (tenant_id, user_id, idempotency_key)
 );
 create index idempotency_keys_created on idempotency_keys (created_at);
+-- Tenant data like any other: row-level security as set up in V3 (the purge runs in the system scope).
+select signalbox_protect('idempotency_keys');
 
 -- Lists are read page by page in a stable order (sort key, then id).
 create index targets_group_created on targets (target_group_id, created_at, id);

@@ -34,23 +34,55 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
 
     private static final OpenApiOperations SPEC = OpenApiOperations.load(Path.of("../openapi.yaml"));
 
+    private static final String LISTENER = "{\"protocol\":\"HTTP\",\"port\":8081,\"defaultAction\":{\"type\":\"FORWARD\","
+            + "\"targetGroups\":[{\"targetGroupId\":\"%TG%\",\"weight\":3}],\"stickinessSeconds\":60}}";
+    private static final String TARGET_GROUP = "{\"name\":\"valid\",\"protocol\":\"HTTP\",\"port\":8080,"
+            + "\"algorithm\":\"CONSISTENT_HASH\",\"hashKey\":{\"type\":\"HEADER\",\"name\":\"X-User\"},"
+            + "\"healthCheck\":{\"protocol\":\"HTTP\",\"path\":\"/health\",\"port\":8080,\"intervalSeconds\":30,"
+            + "\"timeoutSeconds\":5,\"healthyThreshold\":3,\"unhealthyThreshold\":2,\"matcher\":\"200-299\"},"
+            + "\"attributes\":{\"deregistrationDelaySeconds\":30,\"slowStartSeconds\":60,\"stickiness\":{\"enabled\":true,"
+            + "\"type\":\"lb_cookie\",\"durationSeconds\":600},\"retries\":1,\"connectTimeoutMillis\":2000,"
+            + "\"responseTimeoutSeconds\":30}}";
+    private static final String RULE = "{\"priority\":7,\"conditions\":[{\"field\":\"http-header\","
+            + "\"httpHeaderName\":\"X-Canary\",\"values\":[\"on\"],\"queryStringValues\":[]},"
+            + "{\"field\":\"query-string\",\"queryStringValues\":[{\"key\":\"v\",\"value\":\"2\"}]}],"
+            + "\"action\":{\"type\":\"REDIRECT\",\"redirect\":{\"statusCode\":302,\"protocol\":\"HTTPS\","
+            + "\"host\":\"#{host}\",\"port\":\"443\",\"path\":\"/#{path}\",\"query\":\"#{query}\"}}}";
+
     /** A valid body per operation, the base every bad body is derived from. */
-    private static final Map<String, String> VALID_BODIES = Map.of(
+    private static final Map<String, String> VALID_BODIES = Map.ofEntries(
+            Map.entry(
             "signUp", "{\"tenantSlug\":\"valid-slug\",\"tenantName\":\"Valid\",\"email\":\"valid@example.com\","
-                    + "\"password\":\"long enough password\",\"displayName\":\"Valid\"}",
-            "logIn", "{\"email\":\"valid@example.com\",\"password\":\"long enough password\"}",
-            "createApiToken", "{\"name\":\"ci\",\"scopes\":[\"read\"],\"expiresInDays\":30}",
-            "createLoadBalancer", "{\"name\":\"valid\"}",
-            "createListener", "{\"protocol\":\"HTTP\",\"port\":8081,\"defaultAction\":{\"type\":\"FORWARD\","
-                    + "\"targetGroupId\":\"%TG%\"}}",
-            "createTargetGroup", "{\"name\":\"valid\",\"protocol\":\"HTTP\",\"algorithm\":\"ROUND_ROBIN\","
-                    + "\"healthCheck\":{\"protocol\":\"HTTP\",\"path\":\"/health\",\"port\":8080,\"intervalSeconds\":30,"
-                    + "\"timeoutSeconds\":5,\"healthyThreshold\":3,\"unhealthyThreshold\":2,\"matcher\":\"200-299\"}}",
-            "registerTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}");
+                    + "\"password\":\"long enough password\",\"displayName\":\"Valid\"}"),
+            Map.entry("logIn", "{\"email\":\"valid@example.com\",\"password\":\"long enough password\"}"),
+            Map.entry("createApiToken", "{\"name\":\"ci\",\"scopes\":[\"read\"],\"expiresInDays\":30}"),
+            Map.entry("createLoadBalancer", "{\"name\":\"valid\",\"hostNames\":[\"www.valid.example\"],"
+                    + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}"),
+            Map.entry("updateLoadBalancer", "{\"hostNames\":[\"www.valid.example\"],"
+                    + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}"),
+            Map.entry("createListener", LISTENER),
+            Map.entry("updateListener", LISTENER),
+            Map.entry("createTargetGroup", TARGET_GROUP),
+            Map.entry("updateTargetGroup", TARGET_GROUP),
+            Map.entry("registerTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}"),
+            Map.entry("deregisterTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080}]}"),
+            Map.entry("createRule", RULE),
+            Map.entry("updateRule", RULE));
+
+    /** Valid bodies of the identity operations (users, invitations). */
+    private static final Map<String, String> IDENTITY_VALID_BODIES = Map.of(
+            "changeUserRole", "{\"role\":\"EDITOR\"}",
+            "inviteUser", "{\"email\":\"invitee@example.com\",\"role\":\"VIEWER\"}",
+            "acceptInvitation", "{\"token\":\"no-such-invitation\",\"displayName\":\"Valid\","
+                    + "\"password\":\"long enough password\"}");
 
     private ApiClient admin;
+    private ApiClient operatorClient;
     private LoadBalancerSetup setup;
     private String tokenId;
+    private String userId;
+    private String invitationId;
+    private String ruleId;
 
     @BeforeAll
     void createResources() {
@@ -58,12 +90,20 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
         setup = Fixtures.loadBalancerWithEverything(admin, "target", 8080);
         tokenId = admin.post("/api/v1/tokens", "{\"name\":\"t\",\"scopes\":[\"read\"]}").expectStatus(201).json()
                 .path("id").asString();
+        userId = admin.get("/api/v1/session").json().path("user").path("id").asString();
+        invitationId = admin.post("/api/v1/invitations", "{\"email\":\"invited-" + uniqueSlug("x") + "@example.com\","
+                + "\"role\":\"VIEWER\"}").expectStatus(201).json().path("id").asString();
+        operatorClient = operator();
+        ruleId = admin.post("/api/v1/load-balancers/" + setup.loadBalancerId() + "/listeners/" + setup.listenerId()
+                + "/rules", "{\"priority\":1,\"action\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":503}}}")
+                .expectStatus(201).json().path("id").asString();
     }
 
     @Test
     void everyOperationWithABodyHasAValidExampleToDeriveBadOnesFrom() {
         SPEC.operations().stream().filter(op -> op.requestSchema() != null)
-                .forEach(op -> assertThat(VALID_BODIES).as("valid body of %s", op.id()).containsKey(op.id()));
+                .forEach(op -> assertThat(VALID_BODIES.containsKey(op.id()) || IDENTITY_VALID_BODIES.containsKey(op.id()))
+                        .as("valid body of %s", op.id()).isTrue());
     }
 
     @TestFactory
@@ -122,11 +162,19 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
     /** Paging parameters out of range or of the wrong type, foreign cursors, too long filters. */
     @TestFactory
     Stream<DynamicTest> badQueryParameters() {
-        Map<String, List<String>> badValues = Map.of(
-                "limit", List.of("0", "201", "-1", "abc", "1.5", "99999999999999999999"),
-                "cursor", List.of("not-a-cursor", "%00", "MQ", "a".repeat(1025)),
-                "name", List.of("a".repeat(101)),
-                "namePrefix", List.of("a".repeat(101)));
+        Map<String, List<String>> badValues = Map.ofEntries(
+                Map.entry("limit", List.of("0", "201", "-1", "abc", "1.5", "99999999999999999999")),
+                Map.entry("cursor", List.of("not-a-cursor", "%00", "MQ", "a".repeat(1025))),
+                Map.entry("name", List.of("a".repeat(101))),
+                Map.entry("namePrefix", List.of("a".repeat(101))),
+                Map.entry("tag", List.of("no-value", "=value", "a".repeat(386), "k%00=v")),
+                // the audit log's filters
+                Map.entry("actor", List.of("a".repeat(255))),
+                Map.entry("action", List.of("a".repeat(65))),
+                Map.entry("resourceType", List.of("a".repeat(65))),
+                Map.entry("resourceId", List.of("a".repeat(255))),
+                Map.entry("from", List.of("yesterday", "2026-13-01T00:00:00Z")),
+                Map.entry("to", List.of("tomorrow", "2026-01-01T25:00:00Z")));
         List<DynamicTest> tests = new ArrayList<>();
         for (Operation op : SPEC.operations()) {
             for (String param : op.queryParameters()) {
@@ -168,7 +216,8 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
     @TestFactory
     Stream<DynamicTest> unsupportedMethods() {
         return SPEC.operations().stream().map(Operation::path).distinct().map(path -> DynamicTest.dynamicTest(
-                "PATCH " + path, () -> admin.send("PATCH", realPath(path), "{}", "application/json").expectProblem(405)));
+                "PATCH " + path, () -> (path.startsWith("/api/v1/operator/") ? operatorClient : admin)
+                        .send("PATCH", realPath(path), "{}", "application/json").expectProblem(405)));
     }
 
     @Test
@@ -177,13 +226,15 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
         admin.get("/api/v2/load-balancers").expectProblem(404);
     }
 
-    /** Sign-up and login would switch the admin's session to another user if one ever succeeded. */
+    /** Sign-up, login and accepting an invitation would switch the admin's session to another user if one ever succeeded. */
     private ApiClient clientFor(Operation op) {
-        return op.id().equals("signUp") || op.id().equals("logIn") ? newClient() : admin;
+        return op.id().equals("signUp") || op.id().equals("logIn") || op.id().equals("acceptInvitation") ? newClient()
+                : admin;
     }
 
     private String validBody(Operation op) {
-        return VALID_BODIES.get(op.id()).replace("%TG%", setup.targetGroupId());
+        String body = VALID_BODIES.containsKey(op.id()) ? VALID_BODIES.get(op.id()) : IDENTITY_VALID_BODIES.get(op.id());
+        return body.replace("%TG%", setup.targetGroupId());
     }
 
     private String realPath(String template) {
@@ -194,7 +245,10 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
                 .replace("{tokenId}", tokenId)
                 .replace("{revision}", "1")
                 .replace("{fromRevision}", "1")
-                .replace("{toRevision}", "2");
+                .replace("{toRevision}", "2")
+                .replace("{userId}", userId)
+                .replace("{invitationId}", invitationId)
+                .replace("{ruleId}", ruleId);
     }
 
     private static String abbreviate(String value) {

@@ -46,6 +46,39 @@ class ConditionalRequestsIntegrationTests extends PanelIntegrationTest {
     }
 
     @Test
+    void updatesOfEveryKindAndRuleDeletesNeedTheCurrentTag() {
+        ApiClient client = signUp(uniqueSlug("stale-updates"));
+        LoadBalancerSetup setup = Fixtures.loadBalancerWithEverything(client, "shop", 18090);
+        String lb = "/api/v1/load-balancers/" + setup.loadBalancerId();
+        String listener = lb + "/listeners/" + setup.listenerId();
+        Response createdRule = client.post(listener + "/rules", "{\"priority\":3,\"action\":{\"type\":\"FIXED_RESPONSE\","
+                + "\"fixedResponse\":{\"statusCode\":503}}}").expectStatus(201);
+        String rule = listener + "/rules/" + createdRule.json().path("id").asString();
+        assertThat(etag(client.get(rule).expectStatus(200))).isEqualTo(etag(createdRule));
+
+        Map<String, String> updates = Map.of(
+                lb, "{\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}",
+                listener, "{\"protocol\":\"HTTP\",\"port\":18091,\"defaultAction\":{\"type\":\"FORWARD\","
+                        + "\"targetGroupId\":\"" + setup.targetGroupId() + "\"}}",
+                lb + "/target-groups/" + setup.targetGroupId(), "{\"name\":\"web\",\"algorithm\":\"RANDOM\"}",
+                rule, "{\"priority\":4,\"action\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":404}}}");
+        updates.forEach((path, body) -> {
+            String before = client.get(path).expectStatus(200).body();
+            Response refused = client.send("PUT", path, body, Map.of("If-Match", "\"stale\"")).expectProblem(412);
+            assertThat(refused.json().path("type").asString()).isEqualTo(PRECONDITION_FAILED);
+            assertThat(client.get(path).body()).as("unchanged %s", path).isEqualTo(before);
+            String current = etag(client.get(path));
+            Response updated = client.send("PUT", path, body, Map.of("If-Match", current)).expectStatus(200);
+            assertThat(etag(updated)).isNotEqualTo(current).isEqualTo(etag(client.get(path)));
+        });
+
+        String ruleTag = etag(client.get(rule));
+        client.send("DELETE", rule, null, Map.of("If-Match", "\"stale\"")).expectProblem(412);
+        client.send("DELETE", rule, null, Map.of("If-Match", ruleTag)).expectStatus(204);
+        client.get(rule).expectProblem(404);
+    }
+
+    @Test
     void aStaleLoadBalancerTagCannotDeleteIt() {
         ApiClient client = signUp(uniqueSlug("stale-lb"));
         Response created = client.post("/api/v1/load-balancers", "{\"name\":\"shop\"}").expectStatus(201);

@@ -51,6 +51,36 @@ class PaginationIntegrationTests extends PanelIntegrationTest {
     }
 
     @Test
+    void loadBalancersFilterByTagAndRulesPageByPriority() {
+        ApiClient client = signUp(uniqueSlug("tags"));
+        client.post("/api/v1/load-balancers", "{\"name\":\"ta\",\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}")
+                .expectStatus(201);
+        client.post("/api/v1/load-balancers", "{\"name\":\"tb\",\"tags\":[{\"key\":\"team\",\"value\":\"data\"}]}")
+                .expectStatus(201);
+        client.post("/api/v1/load-balancers", "{\"name\":\"tc\",\"tags\":[{\"key\":\"team\"},"
+                + "{\"key\":\"env\",\"value\":\"a=b\"}]}").expectStatus(201);
+        assertThat(names(client.get("/api/v1/load-balancers?tag=team=web").expectStatus(200).json())).containsExactly("ta");
+        assertThat(names(client.get("/api/v1/load-balancers?tag=team=").expectStatus(200).json())).containsExactly("tc");
+        assertThat(names(client.get("/api/v1/load-balancers?tag=env=a=b").expectStatus(200).json())).containsExactly("tc");
+        assertThat(names(client.get("/api/v1/load-balancers?tag=team=nobody").expectStatus(200).json())).isEmpty();
+        assertThat(names(client.get("/api/v1/load-balancers?tag=team=data&namePrefix=tb").expectStatus(200).json()))
+                .containsExactly("tb");
+
+        LoadBalancerSetup setup = Fixtures.loadBalancerWithEverything(client, "rules", 18095);
+        String rules = "/api/v1/load-balancers/" + setup.loadBalancerId() + "/listeners/" + setup.listenerId() + "/rules";
+        for (int priority : new int[] {30, 10, 20}) {
+            client.post(rules, "{\"priority\":" + priority + ",\"conditions\":[{\"field\":\"path-pattern\",\"values\":"
+                    + "[\"/" + priority + "\"]}],\"action\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":"
+                    + "{\"statusCode\":200}}}").expectStatus(201);
+        }
+        JsonNode first = client.get(rules + "?limit=2").expectStatus(200).json();
+        assertThat(first.path("items")).extracting(rule -> rule.path("priority").asInt()).containsExactly(10, 20);
+        JsonNode second = client.get(rules + "?limit=2&cursor=" + first.path("nextCursor").asString()).json();
+        assertThat(second.path("items")).extracting(rule -> rule.path("priority").asInt()).containsExactly(30);
+        assertThat(second.path("nextCursor").isMissingNode() || second.path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
     void namesFilterExactlyOrByPrefixWithWildcardsTakenLiterally() {
         ApiClient client = signUp(uniqueSlug("filters"));
         for (String name : List.of("web-a", "web-b", "api", "ab")) {

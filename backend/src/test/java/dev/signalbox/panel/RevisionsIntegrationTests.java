@@ -5,11 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.signalbox.panel.support.ApiClient;
 import dev.signalbox.panel.support.ApiClient.Response;
@@ -29,9 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RevisionsIntegrationTests extends PanelIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    private DataSource dataSource;
 
     @Test
     void theHistoryListsWhoChangedWhatNewestFirst() {
@@ -96,10 +89,14 @@ class RevisionsIntegrationTests extends PanelIntegrationTest {
                  {"op":"changed","pointer":"/targetGroups/0/targets/1/weight","before":1,"after":5}]
                 """.formatted(added)));
 
-        assertThat(withoutNulls(client.get(lb + "/revisions/3/diff/4").json().path("changes"))).isEqualTo(json("""
-                [{"op":"added","pointer":"/listeners/0","after":{"id":"%s","protocol":"HTTP","port":8080,
-                  "defaultAction":{"type":"FORWARD","targetGroupId":"%s"}}}]
-                """.formatted(setup.listenerId(), setup.targetGroupId())));
+        // an added listener appears as the API shows it, with its rules
+        ObjectNode listener = (ObjectNode) client.get(lb + "/listeners/" + setup.listenerId()).json().deepCopy();
+        listener.set("rules", JSON.createArrayNode());
+        JsonNode listenerAdded = client.get(lb + "/revisions/3/diff/4").json().path("changes");
+        assertThat(listenerAdded).hasSize(1);
+        assertThat(listenerAdded.get(0).path("op").asString()).isEqualTo("added");
+        assertThat(listenerAdded.get(0).path("pointer").asString()).isEqualTo("/listeners/0");
+        assertThat(listenerAdded.get(0).path("after")).isEqualTo(listener);
         assertThat(client.get(lb + "/revisions/5/diff/5").json().path("changes")).isEmpty();
         client.get(lb + "/revisions/4/diff/6").expectProblem(404);
     }
@@ -153,6 +150,66 @@ class RevisionsIntegrationTests extends PanelIntegrationTest {
     }
 
     @Test
+    void aRollbackRestoresRulesActionsTlsSettingsTargetGroupSettingsHostNamesAndTags() {
+        ApiClient client = signUp(uniqueSlug("full-rollback"));
+        String lb = "/api/v1/load-balancers/" + client.post("/api/v1/load-balancers", "{\"name\":\"full\","
+                + "\"hostNames\":[\"www.full-rollback.example\"],\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}")
+                .expectStatus(201).json().path("id").asString();
+        String api = client.post(lb + "/target-groups", "{\"name\":\"api\",\"port\":9000,\"algorithm\":\"CONSISTENT_HASH\","
+                + "\"hashKey\":{\"type\":\"HEADER\",\"name\":\"X-User\"},\"attributes\":{\"deregistrationDelaySeconds\":30}}")
+                .expectStatus(201).json().path("id").asString();
+        String canary = client.post(lb + "/target-groups", "{\"name\":\"canary\"}").expectStatus(201).json().path("id")
+                .asString();
+        client.post(lb + "/target-groups/" + api + "/targets", "{\"targets\":[{\"host\":\"10.0.0.1\"}]}").expectStatus(200);
+        String listener = lb + "/listeners/" + client.post(lb + "/listeners", "{\"protocol\":\"HTTPS\",\"port\":18443,"
+                + "\"tlsPolicy\":\"Signalbox-TLS13-1-3-2026-01\",\"certificateIds\":[\"" + UUID.randomUUID() + "\"],"
+                + "\"defaultAction\":{\"type\":\"FORWARD\",\"targetGroups\":[{\"targetGroupId\":\"" + api + "\",\"weight\":9},"
+                + "{\"targetGroupId\":\"" + canary + "\",\"weight\":1}],\"stickinessSeconds\":60}}")
+                .expectStatus(201).json().path("id").asString();
+        client.post(listener + "/rules", "{\"priority\":1,\"conditions\":[{\"field\":\"path-pattern\",\"values\":[\"/old/*\"]}],"
+                + "\"action\":{\"type\":\"REDIRECT\",\"redirect\":{\"statusCode\":301,\"path\":\"/new/#{path}\"}}}")
+                .expectStatus(201);
+        client.post(listener + "/rules", "{\"priority\":2,\"conditions\":[{\"field\":\"http-request-method\","
+                + "\"values\":[\"DELETE\"]}],\"action\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":"
+                + "{\"statusCode\":403,\"contentType\":\"text/plain\",\"messageBody\":\"no\"}}}").expectStatus(201);
+        long wanted = client.get(lb).json().path("revision").asLong();
+        JsonNode before = client.get(lb + "/revisions/" + wanted).json().path("configuration");
+        assertThat(before.path("listeners").get(0).path("rules")).hasSize(2);
+        assertThat(before.path("tags").get(0).path("key").asString()).isEqualTo("team");
+
+        // then everything changes or goes
+        client.send("PUT", lb, "{\"hostNames\":[\"other.full-rollback.example\"]}", "application/json").expectStatus(200);
+        client.delete(listener).expectStatus(204);
+        client.send("PUT", lb + "/target-groups/" + api, "{\"name\":\"api\",\"algorithm\":\"RANDOM\"}", "application/json").expectStatus(200);
+        client.delete(lb + "/target-groups/" + canary).expectStatus(204);
+
+        client.post(lb + "/revisions/" + wanted + "/rollback", null).expectStatus(201);
+        assertThat(client.get(lb + "/revisions/" + wanted + "/diff/" + (wanted + 5)).json().path("changes")).isEmpty();
+        JsonNode restored = client.get(lb).json();
+        assertThat(restored.path("hostNames").get(0).asString()).isEqualTo("www.full-rollback.example");
+        assertThat(restored.path("tags").get(0).path("value").asString()).isEqualTo("web");
+        JsonNode https = client.get(listener).expectStatus(200).json();
+        assertThat(https.path("tlsPolicy").asString()).isEqualTo("Signalbox-TLS13-1-3-2026-01");
+        assertThat(https.path("defaultAction").path("targetGroups")).hasSize(2);
+        assertThat(https.path("defaultAction").path("stickinessSeconds").asInt()).isEqualTo(60);
+        assertThat(client.get(listener + "/rules").json().path("items")).extracting(rule -> rule.path("action").path("type")
+                .asString()).containsExactly("REDIRECT", "FIXED_RESPONSE");
+        JsonNode group = client.get(lb + "/target-groups/" + api).json();
+        assertThat(group.path("algorithm").asString()).isEqualTo("CONSISTENT_HASH");
+        assertThat(group.path("port").asInt()).isEqualTo(9000);
+        assertThat(group.path("hashKey").path("name").asString()).isEqualTo("X-User");
+        assertThat(group.path("attributes").path("deregistrationDelaySeconds").asInt()).isEqualTo(30);
+        // the restored listener holds its port and host names again: a TCP listener elsewhere cannot take the port
+        ApiClient other = signUp(uniqueSlug("full-rollback-other"));
+        String theirLb = "/api/v1/load-balancers/" + other.post("/api/v1/load-balancers", "{\"name\":\"edge\"}")
+                .expectStatus(201).json().path("id").asString();
+        String tcpGroup = other.post(theirLb + "/target-groups", "{\"name\":\"tcp\",\"protocol\":\"TCP\"}")
+                .expectStatus(201).json().path("id").asString();
+        other.post(theirLb + "/listeners", "{\"protocol\":\"TCP\",\"port\":18443,\"defaultAction\":{\"type\":\"FORWARD\","
+                + "\"targetGroupId\":\"" + tcpGroup + "\"}}").expectProblem(409);
+    }
+
+    @Test
     void aRollbackOntoAPortAnotherLoadBalancerTookIsA409AndChangesNothing() {
         ApiClient client = signUp(uniqueSlug("conflict"));
         LoadBalancerSetup setup = Fixtures.loadBalancerWithEverything(client, "shop", 18181);
@@ -163,19 +220,17 @@ class RevisionsIntegrationTests extends PanelIntegrationTest {
 
         ApiClient other = signUp(uniqueSlug("conflict-other"));
         LoadBalancerSetup theirs = Fixtures.loadBalancerWithEverything(other, "edge", 18182);
-        UUID theirTenant = UUID.fromString(other.get("/api/v1/session").json().path("tenant").path("id").asString());
-        // a TCP listener owns its port fleet-wide (TCP listeners come with the full resource model; this row stands for one)
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        UUID tcp = UUID.randomUUID();
-        jdbc.sql("insert into listeners (id, tenant_id, load_balancer_id, protocol, port, default_target_group_id)"
-                        + " values (?, ?, ?, 'TCP', 18181, ?)")
-                .params(tcp, theirTenant, UUID.fromString(theirs.loadBalancerId()), UUID.fromString(theirs.targetGroupId()))
-                .update();
+        // a TCP listener owns its port fleet-wide
+        String theirLb = "/api/v1/load-balancers/" + theirs.loadBalancerId();
+        String tcpGroup = other.post(theirLb + "/target-groups", "{\"name\":\"tcp\",\"protocol\":\"TCP\",\"port\":5432}")
+                .expectStatus(201).json().path("id").asString();
+        String tcp = other.post(theirLb + "/listeners", "{\"protocol\":\"TCP\",\"port\":18181,\"defaultAction\":"
+                + "{\"type\":\"FORWARD\",\"targetGroupId\":\"" + tcpGroup + "\"}}").expectStatus(201).json().path("id").asString();
         try {
             Response refused = client.post(lb + "/revisions/4/rollback", null).expectProblem(409);
             assertThat(refused.json().path("detail").asString()).contains("18181");
         } finally {
-            jdbc.sql("delete from listeners where id = ?").param(tcp).update();
+            other.delete(theirLb + "/listeners/" + tcp).expectStatus(204);
         }
 
         assertThat(client.get(lb).json().path("revision").asLong()).isEqualTo(6);

@@ -23,6 +23,10 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
         long revisionBefore = owner.get("/api/v1/load-balancers/" + theirs.loadBalancerId()).json().path("revision")
                 .asLong();
 
+        String ownerId = owner.get("/api/v1/session").json().path("user").path("id").asString();
+        String theirInvitation = owner.post("/api/v1/invitations", "{\"email\":\"" + uniqueSlug("invitee")
+                + "@example.com\",\"role\":\"VIEWER\"}").expectStatus(201).json().path("id").asString();
+
         ApiClient intruder = signUp(uniqueSlug("intruder"));
         LoadBalancerSetup mine = Fixtures.loadBalancerWithEverything(intruder, "mine", 8080);
         String lb = "/api/v1/load-balancers/" + theirs.loadBalancerId();
@@ -30,6 +34,14 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
         String listenerBody = "{\"protocol\":\"HTTP\",\"port\":9999,\"defaultAction\":{\"type\":\"FORWARD\",\"targetGroupId\":\""
                 + theirs.targetGroupId() + "\"}}";
         String targetsBody = "{\"targets\":[{\"host\":\"10.0.0.1\",\"port\":80}]}";
+        String listenerPath = lb + "/listeners/" + theirs.listenerId();
+        String theirRule = owner.post(listenerPath + "/rules", "{\"priority\":5,\"action\":{\"type\":\"FORWARD\","
+                + "\"targetGroupId\":\"" + theirs.targetGroupId() + "\"}}").expectStatus(201).json().path("id").asString();
+        owner.send("PUT", lb, "{\"tags\":[{\"key\":\"team\",\"value\":\"secret\"}]}", "application/json")
+                .expectStatus(200);
+        revisionBefore = owner.get(lb).json().path("revision").asLong();
+        String ruleBody = "{\"priority\":9,\"action\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":200}}}";
+        String myListenerPath = "/api/v1/load-balancers/" + mine.loadBalancerId() + "/listeners/" + mine.listenerId();
 
         record Call(String method, String path, String body) {
         }
@@ -60,7 +72,25 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
                         + "/targets/" + theirs.targetId(), null),
                 new Call("GET", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/target-groups/" + mine.targetGroupId()
                         + "/targets/" + theirs.targetId(), null),
-                new Call("DELETE", "/api/v1/tokens/" + theirToken, null));
+                new Call("DELETE", "/api/v1/tokens/" + theirToken, null),
+                // identity: their users, invitations and tokens
+                new Call("PUT", "/api/v1/users/" + ownerId + "/role", "{\"role\":\"VIEWER\"}"),
+                new Call("DELETE", "/api/v1/users/" + ownerId, null),
+                new Call("DELETE", "/api/v1/invitations/" + theirInvitation, null),
+                new Call("DELETE", "/api/v1/tenant-tokens/" + theirToken, null),
+                new Call("PUT", lb, "{\"hostNames\":[\"stolen.example.com\"]}"),
+                new Call("PUT", listenerPath, listenerBody),
+                new Call("PUT", tg, "{\"name\":\"web\"}"),
+                new Call("POST", tg + "/targets/deregister", targetsBody),
+                new Call("GET", listenerPath + "/rules", null),
+                new Call("POST", listenerPath + "/rules", ruleBody),
+                new Call("GET", listenerPath + "/rules/" + theirRule, null),
+                new Call("PUT", listenerPath + "/rules/" + theirRule, ruleBody),
+                new Call("DELETE", listenerPath + "/rules/" + theirRule, null),
+                // their rule under my own listener
+                new Call("GET", myListenerPath + "/rules/" + theirRule, null),
+                new Call("PUT", myListenerPath + "/rules/" + theirRule, ruleBody),
+                new Call("DELETE", myListenerPath + "/rules/" + theirRule, null));
         for (Call call : calls) {
             intruder.send(call.method(), call.path(), call.body(), "application/json").expectProblem(404);
             // neither a precondition nor an idempotency key may tell that their resource exists
@@ -72,15 +102,32 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
         // a list filtered or paged by the intruder shows only the intruder's own
         assertThat(intruder.get("/api/v1/load-balancers?name=private").json().path("items")).isEmpty();
         assertThat(intruder.get("/api/v1/load-balancers?namePrefix=pri").json().path("items")).isEmpty();
+        assertThat(intruder.get("/api/v1/load-balancers?tag=team=secret").json().path("items")).isEmpty();
 
         // a listener of my load balancer cannot forward to their target group either
         intruder.post("/api/v1/load-balancers/" + mine.loadBalancerId() + "/listeners", listenerBody).expectProblem(400);
+        // nor can a rule of mine
+        intruder.post(myListenerPath + "/rules", "{\"priority\":3,\"action\":{\"type\":\"FORWARD\",\"targetGroupId\":\""
+                + theirs.targetGroupId() + "\"}}").expectProblem(400);
 
         assertThat(intruder.get("/api/v1/load-balancers").json().path("items")).hasSize(1);
         owner.get(lb).expectStatus(200);
         assertThat(owner.get(lb).json().path("revision").asLong()).as("nothing changed").isEqualTo(revisionBefore);
         assertThat(owner.get(tg + "/targets").json().path("items")).hasSize(1);
         assertThat(owner.get(lb + "/listeners").json().path("items")).hasSize(1);
+        assertThat(owner.get(listenerPath + "/rules").json().path("items")).hasSize(1);
         assertThat(owner.get("/api/v1/tokens").json().path("items")).hasSize(1);
+
+        // lists and the audit log show only the caller's own tenant
+        assertThat(intruder.get("/api/v1/users").json().path("items")).hasSize(1);
+        assertThat(intruder.get("/api/v1/invitations").json().path("items")).isEmpty();
+        assertThat(intruder.get("/api/v1/tenant-tokens").json().path("items")).isEmpty();
+        String intruderLog = intruder.get("/api/v1/audit-events?limit=200").expectStatus(200).body();
+        assertThat(intruderLog).doesNotContain(theirs.loadBalancerId(), ownerId, theirToken, theirInvitation);
+        assertThat(intruder.get("/api/v1/audit-events?resourceId=" + theirs.loadBalancerId()).json().path("items")).isEmpty();
+        assertThat(owner.get("/api/v1/users").json().path("items").get(0).path("role").asString()).isEqualTo("ADMIN");
+        assertThat(owner.get("/api/v1/invitations").json().path("items")).hasSize(1);
+        assertThat(owner.get("/api/v1/audit-events?resourceId=" + theirs.loadBalancerId()).json().path("items"))
+                .isNotEmpty();
     }
 }

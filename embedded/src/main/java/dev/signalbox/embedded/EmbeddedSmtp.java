@@ -1,5 +1,6 @@
 package dev.signalbox.embedded;
 
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -45,7 +46,11 @@ public final class EmbeddedSmtp implements AutoCloseable {
 
     /** Forgets all received messages. */
     public void clear() {
-        server.reset();
+        try {
+            server.purgeEmailFromAllMailboxes();
+        } catch (FolderException e) {
+            throw new IllegalStateException("Could not clear received mail", e);
+        }
     }
 
     @Override

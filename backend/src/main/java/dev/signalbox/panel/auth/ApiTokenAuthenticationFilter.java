@@ -13,6 +13,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.signalbox.panel.rowsecurity.RowScope;
+
 /**
  * Authenticates {@code Authorization: Bearer sbx_…} for this request only (nothing goes into the
  * session). It sits after the exception translation filter, so a bad token becomes a 401 problem.
@@ -38,7 +40,8 @@ public final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (hasBearerToken(request)) {
             String presented = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
-            SignalboxPrincipal principal = tokens.authenticate(presented)
+            // the token is what tells the tenant, so the lookup sees every tenant's tokens
+            SignalboxPrincipal principal = RowScope.system(() -> tokens.authenticate(presented))
                     .orElseThrow(() -> new BadCredentialsException("The API token is unknown, expired or revoked"));
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(new PrincipalAuthentication(principal));

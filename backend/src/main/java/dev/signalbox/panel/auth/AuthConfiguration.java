@@ -1,5 +1,7 @@
 package dev.signalbox.panel.auth;
 
+import java.time.Clock;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +44,20 @@ class AuthConfiguration {
     @Bean
     FilterRegistrationBean<ApiTokenAuthenticationFilter> apiTokenFilterRegistration(ApiTokenAuthenticationFilter filter) {
         FilterRegistrationBean<ApiTokenAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    CurrentUserFilter currentUserFilter(UserAccounts users, PlatformOperators operators,
+            SecurityContextRepository securityContextRepository, Clock clock, AuthProperties properties) {
+        return new CurrentUserFilter(users, operators, securityContextRepository, clock, properties);
+    }
+
+    /** Like the token filter: inside the security chain only. */
+    @Bean
+    FilterRegistrationBean<CurrentUserFilter> currentUserFilterRegistration(CurrentUserFilter filter) {
+        FilterRegistrationBean<CurrentUserFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
     }

@@ -1,5 +1,7 @@
 package dev.signalbox.panel.auth;
 
+import java.util.Optional;
+
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -10,10 +12,15 @@ import org.springframework.stereotype.Component;
 public class CurrentPrincipal {
 
     public SignalboxPrincipal get() {
+        return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
+    }
+
+    /** The principal, if the current thread runs for a signed-in caller. */
+    public Optional<SignalboxPrincipal> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignalboxPrincipal principal) {
-            return principal;
+            return Optional.of(principal);
         }
-        throw new AuthenticationCredentialsNotFoundException("Not signed in");
+        return Optional.empty();
     }
 }

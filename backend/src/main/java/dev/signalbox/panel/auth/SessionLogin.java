@@ -2,6 +2,9 @@ package dev.signalbox.panel.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.time.Clock;
 
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,12 +19,22 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class SessionLogin {
 
+    /** Session attribute: when the session's user logged in (epoch ms), for the absolute lifetime. */
+    static final String LOGIN_AT = "signalbox.loginAt";
+
     private final SecurityContextRepository contextRepository;
     private final CsrfTokenRepository csrfTokens;
+    private final PlatformOperators operators;
+    private final Clock clock;
+    private final int idleTimeoutSeconds;
 
-    SessionLogin(SecurityContextRepository contextRepository, CsrfTokenRepository csrfTokens) {
+    SessionLogin(SecurityContextRepository contextRepository, CsrfTokenRepository csrfTokens,
+            PlatformOperators operators, Clock clock, AuthProperties properties) {
         this.contextRepository = contextRepository;
         this.csrfTokens = csrfTokens;
+        this.operators = operators;
+        this.clock = clock;
+        this.idleTimeoutSeconds = (int) Math.max(1, properties.session().idleTimeout().toSeconds());
     }
 
     /** Signs {@code user} in: a fresh session id (no fixation) and a fresh CSRF token. */
@@ -31,11 +44,13 @@ public class SessionLogin {
         HttpServletResponse response = attributes.getResponse();
         if (request.getSession(false) != null) {
             request.changeSessionId();
-        } else {
-            request.getSession(true);
         }
+        HttpSession session = request.getSession(true);
+        // the servlet container ends the session after this much idleness; the absolute lifetime is ours
+        session.setMaxInactiveInterval(idleTimeoutSeconds);
+        session.setAttribute(LOGIN_AT, clock.millis());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new PrincipalAuthentication(SignalboxPrincipal.session(user)));
+        context.setAuthentication(new PrincipalAuthentication(SignalboxPrincipal.session(user, operators.isOperator(user))));
         SecurityContextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
         CsrfToken csrfToken = csrfTokens.generateToken(request);

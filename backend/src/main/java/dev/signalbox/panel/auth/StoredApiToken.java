@@ -88,6 +88,10 @@ class StoredApiToken {
         return lastUsedAt == null || lastUsedAt.plus(interval).isBefore(now);
     }
 
+    boolean isRevoked() {
+        return revokedAt != null;
+    }
+
     void revoke(Instant now) {
         if (revokedAt == null) {
             revokedAt = now;

@@ -51,6 +51,18 @@ class User {
         return passwordHash;
     }
 
+    UUID id() {
+        return id;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    void changeRole(Role newRole) {
+        this.role = newRole;
+    }
+
     UserInfo info() {
         return new UserInfo(id, tenantId, email, displayName, role);
     }

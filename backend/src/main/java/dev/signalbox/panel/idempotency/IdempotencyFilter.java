@@ -24,6 +24,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import dev.signalbox.panel.auth.SignalboxPrincipal;
 import dev.signalbox.panel.problem.ProblemType;
+import dev.signalbox.panel.rowsecurity.RowScope;
 import dev.signalbox.panel.web.ProblemResponses;
 import dev.signalbox.panel.web.RequestBodyLimitFilter;
 
@@ -85,7 +86,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         IdempotencyScope scope = new IdempotencyScope(principal.tenantId(), principal.userId(), key);
         ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
         IdempotentExecution.Outcome outcome;
-        try {
+        // the security chain's CurrentUserFilter has entered the caller's row scope already; entering it
+        // here again keeps the key's transaction in the tenant's scope even if the filter order changes
+        try (RowScope.Entered ignored = RowScope.enterTenant(principal.tenantId())) {
             outcome = execution.run(scope, fingerprint(request, body),
                     () -> chain.doFilter(new CachedBodyRequest(request, body), caching), caching);
         } catch (RuntimeException e) {

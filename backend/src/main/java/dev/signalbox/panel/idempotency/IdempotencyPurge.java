@@ -6,7 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+
+import dev.signalbox.panel.rowsecurity.RowScope;
 
 /** Deletes remembered responses once their retention has passed (they are no longer replayed anyway). */
 @Component
@@ -24,10 +25,10 @@ class IdempotencyPurge {
         this.clock = clock;
     }
 
+    /** Across tenants, so in the system row scope; one statement, so no transaction of its own. */
     @Scheduled(fixedDelayString = "${signalbox.idempotency.purge-interval:10m}")
-    @Transactional
     public int purgeExpired() {
-        int deleted = records.deleteOlderThan(clock.instant().minus(properties.retention()));
+        int deleted = RowScope.system(() -> records.deleteOlderThan(clock.instant().minus(properties.retention())));
         if (deleted > 0) {
             log.debug("Deleted {} expired idempotency keys", deleted);
         }

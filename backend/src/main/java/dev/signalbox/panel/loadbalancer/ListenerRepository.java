@@ -9,8 +9,6 @@ import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 
-import dev.signalbox.protocol.ListenerProtocol;
-
 interface ListenerRepository extends JpaRepository<Listener, UUID> {
 
     List<Listener> findByTenantIdAndLoadBalancerIdOrderByPort(UUID tenantId, UUID loadBalancerId);
@@ -21,11 +19,7 @@ interface ListenerRepository extends JpaRepository<Listener, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     Optional<Listener> findLockedByIdAndTenantIdAndLoadBalancerId(UUID id, UUID tenantId, UUID loadBalancerId);
 
-    boolean existsByLoadBalancerIdAndPort(UUID loadBalancerId, int port);
+    Optional<Listener> findByLoadBalancerIdAndPort(UUID loadBalancerId, int port);
 
-    boolean existsByPortAndLoadBalancerIdNot(int port, UUID loadBalancerId);
-
-    boolean existsByPortAndProtocolAndLoadBalancerIdNot(int port, ListenerProtocol protocol, UUID loadBalancerId);
-
-    boolean existsByTenantIdAndDefaultTargetGroupId(UUID tenantId, UUID targetGroupId);
+    long countByLoadBalancerId(UUID loadBalancerId);
 }

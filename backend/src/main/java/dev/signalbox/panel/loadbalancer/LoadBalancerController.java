@@ -12,6 +12,7 @@ import dev.signalbox.panel.api.LoadBalancersApi;
 import dev.signalbox.panel.api.model.LoadBalancer;
 import dev.signalbox.panel.api.model.LoadBalancerList;
 import dev.signalbox.panel.api.model.LoadBalancerRequest;
+import dev.signalbox.panel.api.model.LoadBalancerUpdateRequest;
 import dev.signalbox.panel.api.model.NodeRevision;
 import dev.signalbox.panel.auth.CurrentPrincipal;
 import dev.signalbox.panel.auth.SignalboxPrincipal;
@@ -36,9 +37,9 @@ class LoadBalancerController implements LoadBalancersApi {
 
     @Override
     public ResponseEntity<LoadBalancerList> listLoadBalancers(Integer limit, @Nullable String cursor,
-            @Nullable String name, @Nullable String namePrefix) {
+            @Nullable String name, @Nullable String namePrefix, @Nullable String tag) {
         Page<LoadBalancerInfo> page = loadBalancers.list(currentPrincipal.get().tenantId(),
-                NameFilter.of(name, namePrefix), PageQuery.of(limit, cursor));
+                NameFilter.of(name, namePrefix), LoadBalancerDtos.tagFilter(tag), PageQuery.of(limit, cursor));
         return ResponseEntity.ok(new LoadBalancerList(page.items().stream().map(this::toDto).toList())
                 .nextCursor(page.nextCursor()));
     }
@@ -47,7 +48,8 @@ class LoadBalancerController implements LoadBalancersApi {
     @Override
     public ResponseEntity<LoadBalancer> createLoadBalancer(LoadBalancerRequest request,
             @Nullable String idempotencyKey) {
-        LoadBalancerInfo created = loadBalancers.create(currentPrincipal.get(), request.getName());
+        LoadBalancerInfo created = loadBalancers.create(currentPrincipal.get(), request.getName(),
+                LoadBalancerDtos.attributes(request.getHostNames(), request.getTags()));
         return ResponseEntity.created(URI.create("/api/v1/load-balancers/" + created.id()))
                 .eTag(created.entityTag().header()).body(toDto(created));
     }
@@ -56,6 +58,14 @@ class LoadBalancerController implements LoadBalancersApi {
     public ResponseEntity<LoadBalancer> getLoadBalancer(UUID loadBalancerId) {
         LoadBalancerInfo info = loadBalancers.require(currentPrincipal.get().tenantId(), loadBalancerId);
         return ResponseEntity.ok().eTag(info.entityTag().header()).body(toDto(info));
+    }
+
+    @Override
+    public ResponseEntity<LoadBalancer> updateLoadBalancer(UUID loadBalancerId, LoadBalancerUpdateRequest request,
+            @Nullable String ifMatch) {
+        LoadBalancerInfo updated = loadBalancers.update(currentPrincipal.get(), loadBalancerId,
+                LoadBalancerDtos.attributes(request.getHostNames(), request.getTags()), IfMatch.parse(ifMatch));
+        return ResponseEntity.ok().eTag(updated.entityTag().header()).body(toDto(updated));
     }
 
     @Override
@@ -70,7 +80,10 @@ class LoadBalancerController implements LoadBalancersApi {
                 .map(node -> new NodeRevision(node.nodeId(), node.revision(), node.appliedAt().atOffset(ZoneOffset.UTC),
                         node.revision() >= info.revision()))
                 .toList();
+        LoadBalancerAttributes attributes = loadBalancers.attributes(info.tenantId(), info.id());
         return new LoadBalancer(info.id(), info.name(), info.dnsName(), info.revision(),
-                info.createdAt().atOffset(ZoneOffset.UTC), nodes);
+                info.createdAt().atOffset(ZoneOffset.UTC), nodes)
+                .hostNames(attributes.hostNames())
+                .tags(LoadBalancerDtos.tags(attributes));
     }
 }

@@ -11,4 +11,6 @@ interface LoadBalancerRepository extends JpaRepository<LoadBalancer, UUID> {
     Optional<LoadBalancer> findByIdAndTenantId(UUID id, UUID tenantId);
 
     boolean existsByTenantIdAndName(UUID tenantId, String name);
+
+    long countByTenantId(UUID tenantId);
 }

@@ -14,6 +14,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.signalbox.panel.loadbalancer.LoadBalancerDeleted;
 import dev.signalbox.panel.loadbalancer.LoadBalancerRevised;
+import dev.signalbox.panel.rowsecurity.RowScope;
 
 /**
  * Runs the relay: on a short fixed delay and, to cut latency, right after a change commits. Never
@@ -70,7 +71,8 @@ class OutboxRelayScheduler implements DisposableBean {
             if (!running.tryLock()) {
                 return;
             }
-            try {
+            // the relay serves every tenant: it reads revisions in the system row scope
+            try (RowScope.Entered ignored = RowScope.enterSystem()) {
                 relayUntilEmpty();
             } finally {
                 running.unlock();

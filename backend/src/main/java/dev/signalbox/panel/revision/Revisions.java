@@ -49,7 +49,8 @@ class Revisions {
     }
 
     /**
-     * Makes listeners, target groups and targets what they were at {@code revision}, as one new
+     * Makes listeners (with their rules), target groups, targets, extra host names and tags what
+     * they were at {@code revision}, as one new
      * revision, all or nothing. The load balancer stays locked from the If-Match check to the
      * commit, so no other change slips in between.
      */
@@ -59,9 +60,9 @@ class Revisions {
         LoadBalancerInfo current = loadBalancers.lockForChange(tenantId, loadBalancerId);
         ifMatch.verify(current.entityTag());
         LoadBalancerSnapshot wanted = find(tenantId, loadBalancerId, revision).snapshot();
-        listeners.removeAllBut(tenantId, loadBalancerId, wanted.listeners());
+        listeners.removeAll(tenantId, loadBalancerId);
         targetGroups.restore(tenantId, loadBalancerId, wanted.targetGroups());
-        listeners.addMissing(tenantId, loadBalancerId, wanted.listeners());
+        listeners.addAll(tenantId, loadBalancerId, current.dnsName(), wanted);
         long next = loadBalancers.revise(tenantId, loadBalancerId, actor.actor(), "Rolled back to revision " + revision);
         return find(tenantId, loadBalancerId, next).entry();
     }

@@ -10,7 +10,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.signalbox.panel.api.TargetsApi;
+import dev.signalbox.panel.api.model.DeregisterTargetsRequest;
 import dev.signalbox.panel.api.model.RegisterTargetsRequest;
+import dev.signalbox.panel.api.model.TargetAddress;
 import dev.signalbox.panel.api.model.Target;
 import dev.signalbox.panel.api.model.TargetList;
 import dev.signalbox.panel.api.model.TargetRequest;
@@ -62,6 +64,22 @@ class TargetController implements TargetsApi {
         }
         return ResponseEntity.ok(toDto(targets.register(currentPrincipal.get(), loadBalancerId, targetGroupId,
                 registrations)));
+    }
+
+    /** An {@code Idempotency-Key} is honoured by the idempotency filter (a retried call is harmless anyway). */
+    @Override
+    public ResponseEntity<TargetList> deregisterTargets(UUID loadBalancerId, UUID targetGroupId,
+            DeregisterTargetsRequest request, @Nullable String idempotencyKey) {
+        List<Targets.Address> addresses = new ArrayList<>();
+        for (int i = 0; i < request.getTargets().size(); i++) {
+            TargetAddress target = request.getTargets().get(i);
+            if (target == null) {
+                throw new InvalidFieldException("/targets/" + i, "must be a target, not null");
+            }
+            addresses.add(new Targets.Address(target.getHost().toLowerCase(Locale.ROOT), target.getPort()));
+        }
+        return ResponseEntity.ok(toDto(targets.deregister(currentPrincipal.get(), loadBalancerId, targetGroupId,
+                addresses)));
     }
 
     @Override

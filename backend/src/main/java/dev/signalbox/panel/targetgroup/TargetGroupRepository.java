@@ -22,4 +22,6 @@ interface TargetGroupRepository extends JpaRepository<TargetGroup, UUID> {
     boolean existsByIdAndTenantIdAndLoadBalancerId(UUID id, UUID tenantId, UUID loadBalancerId);
 
     boolean existsByLoadBalancerIdAndName(UUID loadBalancerId, String name);
+
+    long countByLoadBalancerId(UUID loadBalancerId);
 }

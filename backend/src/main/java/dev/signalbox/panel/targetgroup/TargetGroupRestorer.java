@@ -45,11 +45,12 @@ public class TargetGroupRestorer {
                 .collect(Collectors.toMap(TargetGroup::id, Function.identity()));
         for (TargetGroupSnapshot group : wanted) {
             TargetGroup existing = kept.get(group.id());
+            TargetGroupSettings settings = new TargetGroupSettings(group.name(), group.protocol(), group.port(),
+                    group.algorithm(), group.hashKey(), group.healthCheck(), group.attributes());
             if (existing == null) {
-                groups.save(new TargetGroup(group.id(), tenantId, loadBalancerId, group.name(), group.protocol(),
-                        group.algorithm(), group.healthCheck(), clock.instant()));
+                groups.save(new TargetGroup(group.id(), tenantId, loadBalancerId, settings, clock.instant()));
             } else {
-                existing.reconfigure(group.protocol(), group.algorithm(), group.healthCheck());
+                existing.change(settings);
             }
         }
         groups.flush();

@@ -1,5 +1,6 @@
 package dev.signalbox.panel.telemetry;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import dev.signalbox.protocol.AppliedRevision;
 import dev.signalbox.protocol.NodeStatus;
+import dev.signalbox.protocol.ProtocolCodec;
 
 /** Writes what a node reported into Redis, in one pipelined round trip. */
 @Component
@@ -22,6 +24,7 @@ class LiveNodeStore {
 
     private final StringRedisTemplate redis;
     private final Clock clock;
+    private final ProtocolCodec codec = new ProtocolCodec();
 
     LiveNodeStore(StringRedisTemplate redis, Clock clock) {
         this.redis = redis;
@@ -30,6 +33,7 @@ class LiveNodeStore {
 
     void record(NodeStatus status) {
         long now = clock.millis();
+        String report = new String(codec.encode(status), StandardCharsets.UTF_8);
         redis.executePipelined(new SessionCallback<Object>() {
             @Override
             @SuppressWarnings("unchecked")
@@ -37,6 +41,7 @@ class LiveNodeStore {
                 RedisOperations<String, String> ops = (RedisOperations<String, String>) operations;
                 ops.opsForZSet().add(LiveStateKeys.HEARTBEATS, status.nodeId(), now);
                 ops.opsForZSet().removeRangeByScore(LiveStateKeys.HEARTBEATS, 0, now - APPLIED_RETENTION.toMillis());
+                ops.opsForValue().set(LiveStateKeys.nodeReport(status.nodeId()), report, APPLIED_RETENTION);
                 for (Map.Entry<UUID, AppliedRevision> applied : status.appliedRevisions().entrySet()) {
                     String key = LiveStateKeys.appliedRevisions(applied.getKey());
                     AppliedRevision revision = applied.getValue();

@@ -6,13 +6,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Redis layout of the live state: a sorted set of nodes scored by their last heartbeat (epoch ms)
- * and, per load balancer, a hash node id → {@code revision:appliedAtEpochMillis}.
+ * and, per load balancer, a hash node id → {@code revision:appliedAtEpochMillis}; per node its last
+ * status report (version, bound ports, applied revisions) for the operator's fleet view.
  */
 final class LiveStateKeys {
 
     static final String HEARTBEATS = "signalbox:node-heartbeats";
 
     private LiveStateKeys() {
+    }
+
+    /** The last status report of a node, as the node sent it (JSON). */
+    static String nodeReport(String nodeId) {
+        return "signalbox:node:" + nodeId + ":report";
     }
 
     static String appliedRevisions(UUID loadBalancerId) {

@@ -1,5 +1,6 @@
 package dev.signalbox.panel.tenant;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface TenantRepository extends JpaRepository<Tenant, UUID> {
 
     boolean existsBySlug(String slug);
+
+    List<Tenant> findAllByOrderBySlug();
 }

@@ -1,5 +1,6 @@
 package dev.signalbox.panel.tenant;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -24,6 +25,11 @@ public class Tenants implements TenantDirectory {
         return repository.findById(tenantId)
                 .map(Tenant::info)
                 .orElseThrow(() -> new NotFoundException("No tenant " + tenantId));
+    }
+
+    /** Every tenant of the platform, by slug; for operators, in the system row scope. */
+    public List<TenantInfo> listAll() {
+        return repository.findAllByOrderBySlug().stream().map(Tenant::info).toList();
     }
 
     @Override

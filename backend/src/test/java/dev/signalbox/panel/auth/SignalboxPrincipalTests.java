@@ -38,9 +38,35 @@ class SignalboxPrincipalTests {
     }
 
     @Test
+    void onlyAdminsAdministerTheTenantAndATokenNeedsTheWriteScopeToChangeAnything() {
+        assertThat(authorities(SignalboxPrincipal.session(user(Role.ADMIN))))
+                .contains(SignalboxPrincipal.READ_TENANT_ADMIN, SignalboxPrincipal.WRITE_TENANT_ADMIN,
+                        SignalboxPrincipal.READ_AUDIT);
+        assertThat(authorities(SignalboxPrincipal.token(user(Role.ADMIN), Set.of(TokenScope.READ))))
+                .contains(SignalboxPrincipal.READ_TENANT_ADMIN, SignalboxPrincipal.READ_AUDIT)
+                .doesNotContain(SignalboxPrincipal.WRITE_TENANT_ADMIN);
+        assertThat(authorities(SignalboxPrincipal.session(user(Role.EDITOR))))
+                .contains(SignalboxPrincipal.READ_AUDIT)
+                .doesNotContain(SignalboxPrincipal.READ_TENANT_ADMIN, SignalboxPrincipal.WRITE_TENANT_ADMIN);
+        assertThat(authorities(SignalboxPrincipal.session(user(Role.VIEWER))))
+                .doesNotContain(SignalboxPrincipal.READ_AUDIT, SignalboxPrincipal.READ_TENANT_ADMIN);
+    }
+
+    @Test
+    void operatorsAreMarkedByConfigurationNotByRole() {
+        assertThat(authorities(SignalboxPrincipal.session(user(Role.VIEWER), true)))
+                .contains(SignalboxPrincipal.OPERATE_PLATFORM);
+        assertThat(authorities(SignalboxPrincipal.session(user(Role.ADMIN), false)))
+                .doesNotContain(SignalboxPrincipal.OPERATE_PLATFORM);
+    }
+
+    @Test
     void theActorNamesTheUserAndWhetherATokenWasUsed() {
         UserInfo user = user(Role.ADMIN);
         assertThat(SignalboxPrincipal.session(user).actor()).isEqualTo("u@example.com");
         assertThat(SignalboxPrincipal.token(user, Set.of(TokenScope.WRITE)).actor()).isEqualTo("u@example.com (API token)");
+        UUID tokenId = UUID.randomUUID();
+        assertThat(SignalboxPrincipal.token(user, new SignalboxPrincipal.TokenRef(tokenId, "deploy"),
+                Set.of(TokenScope.WRITE), false).actor()).isEqualTo("u@example.com (API token 'deploy' " + tokenId + ")");
     }
 }

@@ -32,6 +32,7 @@ public final class ApiClient {
     private final HttpClient http;
     private @Nullable String bearerToken;
     private boolean sendCsrfHeader = true;
+    private @Nullable String forwardedFor;
 
     ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -43,6 +44,12 @@ public final class ApiClient {
         ApiClient client = new ApiClient(baseUrl);
         client.bearerToken = token;
         return client;
+    }
+
+    /** Claims to come from {@code address} through a proxy (honoured only where the panel trusts forward headers). */
+    public ApiClient forwardedFor(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     public ApiClient withoutCsrfHeader() {
@@ -125,6 +132,9 @@ public final class ApiClient {
         headers.forEach(request::header);
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         if (sendCsrfHeader && !method.equals("GET")) {
             csrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));

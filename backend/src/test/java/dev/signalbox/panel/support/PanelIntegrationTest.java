@@ -1,5 +1,7 @@
 package dev.signalbox.panel.support;
 
+import java.time.Duration;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,8 +12,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every subclass shares one application context (same configuration), so it starts once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"signalbox.publish.relay-interval=50ms", "logging.level.org.apache.kafka=WARN"})
+        properties = {"signalbox.publish.relay-interval=50ms", "logging.level.org.apache.kafka=WARN",
+                "signalbox.auth.operators=" + PanelIntegrationTest.OPERATOR_EMAIL,
+                // low enough that a test can reach it in a few requests
+                "signalbox.limits.listeners-per-load-balancer=4"})
 public abstract class PanelIntegrationTest {
+
+    /** The platform operator of the tests (signalbox.auth.operators), signed up once per test JVM. */
+    public static final String OPERATOR_EMAIL = "operator@signalbox.test";
+    protected static final String PASSWORD = "correct horse battery";
 
     @LocalServerPort
     protected int port;
@@ -33,6 +42,36 @@ public abstract class PanelIntegrationTest {
                 """.formatted(slug, slug, slug));
         response.expectStatus(201);
         return client;
+    }
+
+    /** A client signed in as the platform operator, whose own tenant is "platform-ops". */
+    protected ApiClient operator() {
+        ApiClient client = newClient();
+        ApiClient.Response signup = client.post("/api/v1/signup", """
+                {"tenantSlug":"platform-ops","tenantName":"Platform","email":"%s","password":"%s","displayName":"Operator"}
+                """.formatted(OPERATOR_EMAIL, PASSWORD));
+        if (signup.status() != 201) {
+            client.post("/api/v1/session", loginBody(OPERATOR_EMAIL, PASSWORD)).expectStatus(200);
+        }
+        return client;
+    }
+
+    /**
+     * Invites {@code email} as {@code role} through the API, follows the e-mailed link and accepts it;
+     * returns a client signed in as the new user.
+     */
+    protected ApiClient addUser(ApiClient admin, String email, String role) {
+        admin.post("/api/v1/invitations", "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}").expectStatus(201);
+        Mailbox.AcceptLink link = Mailbox.latestTo(email, Duration.ofSeconds(10)).flatMap(Mailbox.Mail::acceptLink)
+                .orElseThrow(() -> new AssertionError("No invitation e-mail with a link reached " + email));
+        ApiClient user = newClient();
+        user.post("/api/v1/invitations/accept", "{\"token\":\"" + link.token() + "\",\"displayName\":\"New\","
+                + "\"password\":\"" + PASSWORD + "\"}").expectStatus(201);
+        return user;
+    }
+
+    protected static String loginBody(String email, String password) {
+        return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
     }
 
     /** A unique DNS-label-safe slug, so tests never collide on the shared database. */
