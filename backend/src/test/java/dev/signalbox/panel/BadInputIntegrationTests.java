@@ -178,10 +178,67 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
         for (Operation op : SPEC.operations()) {
             String body = op.requestSchema() == null ? null : validBody(op);
             for (String param : pathParameters(op.path())) {
-                for (String id : List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%20", "1")) {
+                List<String> unknown = SPEC.pathParameterType(param).equals("uuid")
+                        ? List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%20", "1")
+                        : List.of("not-a-number", "999999999", "-1", "1.5", "%20", "99999999999999999999999");
+                for (String id : unknown) {
                     String path = realPath(op.path().replace("{" + param + "}", id));
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + param + "=" + id, () ->
                             admin.send(op.method(), path, body, "application/json").expectProblem(404)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Paging parameters out of range or of the wrong type, foreign cursors, too long filters. */
+    @TestFactory
+    Stream<DynamicTest> badQueryParameters() {
+        Map<String, List<String>> badValues = Map.ofEntries(
+                Map.entry("limit", List.of("0", "201", "-1", "abc", "1.5", "99999999999999999999")),
+                Map.entry("cursor", List.of("not-a-cursor", "%00", "MQ", "a".repeat(1025))),
+                Map.entry("name", List.of("a".repeat(101))),
+                Map.entry("namePrefix", List.of("a".repeat(101))),
+                Map.entry("tag", List.of("no-value", "=value", "a".repeat(386), "k%00=v")),
+                // the audit log's filters
+                Map.entry("actor", List.of("a".repeat(255))),
+                Map.entry("action", List.of("a".repeat(65))),
+                Map.entry("resourceType", List.of("a".repeat(65))),
+                Map.entry("resourceId", List.of("a".repeat(255))),
+                Map.entry("from", List.of("yesterday", "2026-13-01T00:00:00Z")),
+                Map.entry("to", List.of("tomorrow", "2026-01-01T25:00:00Z")));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation op : SPEC.operations()) {
+            for (String param : op.queryParameters()) {
+                assertThat(badValues).as("bad values of query parameter %s", param).containsKey(param);
+                for (String value : badValues.get(param)) {
+                    String path = realPath(op.path()) + "?" + param + "=" + value;
+                    tests.add(DynamicTest.dynamicTest(op.id() + ": " + param + "=" + abbreviate(value), () -> {
+                        ApiClient.Response response = admin.send(op.method(), path, null, "application/json");
+                        response.expectProblem(400);
+                        assertThat(response.json().path("errors").get(0).path("pointer").asString())
+                                .isEqualTo("/" + param);
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Malformed conditional and idempotency headers are a 400 before anything happens. */
+    @TestFactory
+    Stream<DynamicTest> badHeaders() {
+        Map<String, List<String>> badValues = Map.of(
+                "If-Match", List.of("no-quotes", "\"unterminated", "W/", "\"a\" \"b\"", "\"" + "a".repeat(1100) + "\""),
+                "Idempotency-Key", List.of("a".repeat(256), "with space"));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation op : SPEC.operations()) {
+            String body = op.requestSchema() == null ? null : validBody(op);
+            for (String header : op.headers()) {
+                assertThat(badValues).as("bad values of header %s", header).containsKey(header);
+                for (String value : badValues.get(header)) {
+                    tests.add(DynamicTest.dynamicTest(op.id() + ": " + header + ": " + abbreviate(value), () ->
+                            admin.send(op.method(), realPath(op.path()), body, Map.of(header, value)).expectProblem(400)));
                 }
             }
         }
@@ -218,9 +275,16 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
                 .replace("{listenerId}", setup.listenerId())
                 .replace("{targetId}", setup.targetId())
                 .replace("{tokenId}", tokenId)
+                .replace("{revision}", "1")
+                .replace("{fromRevision}", "1")
+                .replace("{toRevision}", "2")
                 .replace("{userId}", userId)
                 .replace("{invitationId}", invitationId)
                 .replace("{ruleId}", ruleId);
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…(" + value.length() + ")" : value;
     }
 
     private static List<String> pathParameters(String path) {

@@ -1,6 +1,7 @@
 package dev.signalbox.panel;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,8 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
         String listenerPath = lb + "/listeners/" + theirs.listenerId();
         String theirRule = owner.post(listenerPath + "/rules", "{\"priority\":5,\"action\":{\"type\":\"FORWARD\","
                 + "\"targetGroupId\":\"" + theirs.targetGroupId() + "\"}}").expectStatus(201).json().path("id").asString();
+        owner.send("PUT", lb, "{\"tags\":[{\"key\":\"team\",\"value\":\"secret\"}]}", "application/json")
+                .expectStatus(200);
         revisionBefore = owner.get(lb).json().path("revision").asLong();
         String ruleBody = "{\"priority\":9,\"action\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":200}}}";
         String myListenerPath = "/api/v1/load-balancers/" + mine.loadBalancerId() + "/listeners/" + mine.listenerId();
@@ -56,11 +59,18 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
                 new Call("GET", tg + "/targets", null),
                 new Call("POST", tg + "/targets", targetsBody),
                 new Call("DELETE", tg + "/targets/" + theirs.targetId(), null),
+                new Call("GET", tg + "/targets/" + theirs.targetId(), null),
+                new Call("GET", lb + "/revisions", null),
+                new Call("GET", lb + "/revisions/1", null),
+                new Call("GET", lb + "/revisions/1/diff/2", null),
+                new Call("POST", lb + "/revisions/1/rollback", null),
                 // their ids under my own load balancer
                 new Call("GET", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/listeners/" + theirs.listenerId(), null),
                 new Call("GET", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/target-groups/" + theirs.targetGroupId(), null),
                 new Call("DELETE", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/target-groups/" + theirs.targetGroupId(), null),
                 new Call("DELETE", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/target-groups/" + mine.targetGroupId()
+                        + "/targets/" + theirs.targetId(), null),
+                new Call("GET", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/target-groups/" + mine.targetGroupId()
                         + "/targets/" + theirs.targetId(), null),
                 new Call("DELETE", "/api/v1/tokens/" + theirToken, null),
                 // identity: their users, invitations and tokens
@@ -87,7 +97,16 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
                 new Call("POST", lb + "/configuration/plan", "{\"targetGroups\":[{\"name\":\"sneaky\"}]}"));
         for (Call call : calls) {
             intruder.send(call.method(), call.path(), call.body(), "application/json").expectProblem(404);
+            // neither a precondition nor an idempotency key may tell that their resource exists
+            Map<String, String> headers = call.method().equals("GET") ? Map.of("If-None-Match", "*")
+                    : call.method().equals("POST") ? Map.of("Idempotency-Key", "k-" + call.path(), "If-Match", "*")
+                    : Map.of("If-Match", "*");
+            intruder.send(call.method(), call.path(), call.body(), headers).expectProblem(404);
         }
+        // a list filtered or paged by the intruder shows only the intruder's own
+        assertThat(intruder.get("/api/v1/load-balancers?name=private").json().path("items")).isEmpty();
+        assertThat(intruder.get("/api/v1/load-balancers?namePrefix=pri").json().path("items")).isEmpty();
+        assertThat(intruder.get("/api/v1/load-balancers?tag=team=secret").json().path("items")).isEmpty();
 
         // nor can a document of mine name their target group, and applying mine never touches theirs
         intruder.send("PUT", "/api/v1/load-balancers/" + mine.loadBalancerId() + "/configuration",

@@ -68,7 +68,7 @@ public class Configurations {
 
     private Outcome applyDocument(SignalboxPrincipal actor, UUID loadBalancerId, LoadBalancerDocument document,
             @Nullable String summary) {
-        loadBalancers.lock(actor.tenantId(), loadBalancerId);
+        loadBalancers.lockForChange(actor.tenantId(), loadBalancerId);
         CurrentState current = currentConfiguration.read(actor.tenantId(), loadBalancerId);
         ConfigurationPlan plan = planAgainst(current, document);
         if (plan.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +15,9 @@ import dev.signalbox.panel.api.model.ListenerList;
 import dev.signalbox.panel.api.model.ListenerRequest;
 import dev.signalbox.panel.api.model.TlsPolicy;
 import dev.signalbox.panel.auth.CurrentPrincipal;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.problem.FieldViolation;
 import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.ListenerProtocol;
@@ -30,32 +34,38 @@ class ListenerController implements ListenersApi {
     }
 
     @Override
-    public ResponseEntity<ListenerList> listListeners(UUID loadBalancerId) {
-        var items = listeners.list(currentPrincipal.get().tenantId(), loadBalancerId).stream()
-                .map(ListenerController::toDto).toList();
-        return ResponseEntity.ok(new ListenerList(items));
+    public ResponseEntity<ListenerList> listListeners(UUID loadBalancerId, Integer limit, @Nullable String cursor) {
+        Page<ListenerInfo> page = listeners.list(currentPrincipal.get().tenantId(), loadBalancerId,
+                PageQuery.of(limit, cursor));
+        return ResponseEntity.ok(new ListenerList(page.items().stream().map(ListenerController::toDto).toList())
+                .nextCursor(page.nextCursor()));
     }
 
+    /** An {@code Idempotency-Key} is honoured by the idempotency filter around every create. */
     @Override
-    public ResponseEntity<Listener> createListener(UUID loadBalancerId, ListenerRequest request) {
+    public ResponseEntity<Listener> createListener(UUID loadBalancerId, ListenerRequest request,
+            @Nullable String idempotencyKey) {
         ListenerInfo created = listeners.create(currentPrincipal.get(), loadBalancerId, settings(request));
-        return ResponseEntity.status(HttpStatus.CREATED).body(toDto(created));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(created.entityTag().header()).body(toDto(created));
     }
 
     @Override
     public ResponseEntity<Listener> getListener(UUID loadBalancerId, UUID listenerId) {
-        return ResponseEntity.ok(toDto(listeners.get(currentPrincipal.get().tenantId(), loadBalancerId, listenerId)));
+        ListenerInfo info = listeners.get(currentPrincipal.get().tenantId(), loadBalancerId, listenerId);
+        return ResponseEntity.ok().eTag(info.entityTag().header()).body(toDto(info));
     }
 
     @Override
-    public ResponseEntity<Listener> updateListener(UUID loadBalancerId, UUID listenerId, ListenerRequest request) {
-        return ResponseEntity.ok(toDto(listeners.update(currentPrincipal.get(), loadBalancerId, listenerId,
-                settings(request))));
+    public ResponseEntity<Listener> updateListener(UUID loadBalancerId, UUID listenerId, ListenerRequest request,
+            @Nullable String ifMatch) {
+        ListenerInfo updated = listeners.update(currentPrincipal.get(), loadBalancerId, listenerId, settings(request),
+                IfMatch.parse(ifMatch));
+        return ResponseEntity.ok().eTag(updated.entityTag().header()).body(toDto(updated));
     }
 
     @Override
-    public ResponseEntity<Void> deleteListener(UUID loadBalancerId, UUID listenerId) {
-        listeners.delete(currentPrincipal.get(), loadBalancerId, listenerId);
+    public ResponseEntity<Void> deleteListener(UUID loadBalancerId, UUID listenerId, @Nullable String ifMatch) {
+        listeners.delete(currentPrincipal.get(), loadBalancerId, listenerId, IfMatch.parse(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
@@ -76,7 +86,7 @@ class ListenerController implements ListenersApi {
                 action, request.getTlsPolicy() == null ? null : request.getTlsPolicy().getValue(), certificates);
     }
 
-    private static Listener toDto(ListenerInfo info) {
+    static Listener toDto(ListenerInfo info) {
         Listener dto = new Listener(info.id(), Listener.ProtocolEnum.fromValue(info.protocol().name()), info.port(),
                 ActionDtos.toDto(info.defaultAction()));
         if (info.tlsPolicy() != null) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.signalbox.panel.conditional.EntityTag;
 import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.ActionType;
 import dev.signalbox.protocol.ListenerProtocol;
@@ -26,5 +27,9 @@ public record ListenerInfo(UUID id, ListenerProtocol protocol, int port, ActionS
     public @Nullable UUID defaultTargetGroupId() {
         return defaultAction.type() == ActionType.FORWARD && !defaultAction.targetGroups().isEmpty()
                 ? defaultAction.targetGroups().get(0).targetGroupId() : null;
+    }
+
+    public EntityTag entityTag() {
+        return EntityTag.of(this);
     }
 }

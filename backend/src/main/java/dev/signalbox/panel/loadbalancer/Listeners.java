@@ -9,7 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.persistence.EntityManager;
+
 import dev.signalbox.panel.auth.SignalboxPrincipal;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.KeysetQuery;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.problem.ConflictException;
 import dev.signalbox.panel.problem.FieldViolation;
 import dev.signalbox.panel.problem.NotFoundException;
@@ -25,11 +31,14 @@ public class Listeners {
     private final ForwardReferences forwardReferences;
     private final PortRegistry ports;
     private final ResourceLimits limits;
+    private final EntityManager entityManager;
     private final Clock clock;
 
     Listeners(ListenerRepository repository, LoadBalancers loadBalancers, ForwardTargetCheck forwardTargets,
-            ForwardReferences forwardReferences, PortRegistry ports, ResourceLimits limits, Clock clock) {
+            ForwardReferences forwardReferences, PortRegistry ports, ResourceLimits limits,
+            EntityManager entityManager, Clock clock) {
         this.repository = repository;
+        this.entityManager = entityManager;
         this.loadBalancers = loadBalancers;
         this.forwardTargets = forwardTargets;
         this.forwardReferences = forwardReferences;
@@ -51,10 +60,15 @@ public class Listeners {
         return forwardReferences.anyTo(tenantId, targetGroupId);
     }
 
+    /** A page of the load balancer's listeners, by port (unique per load balancer, so a stable order). */
     @Transactional(readOnly = true)
-    public List<ListenerInfo> list(UUID tenantId, UUID loadBalancerId) {
+    Page<ListenerInfo> list(UUID tenantId, UUID loadBalancerId, PageQuery page) {
         loadBalancers.require(tenantId, loadBalancerId);
-        return of(tenantId, loadBalancerId);
+        return KeysetQuery.of(entityManager, Listener.class, "port")
+                .whereEqual("tenantId", tenantId)
+                .whereEqual("loadBalancerId", loadBalancerId)
+                .page(page)
+                .map(Listener::info);
     }
 
     @Transactional(readOnly = true)
@@ -81,10 +95,10 @@ public class Listeners {
     /** Replaces a listener's settings; it may switch between HTTP and HTTPS but not to or from TCP. */
     @Transactional
     public ListenerInfo update(SignalboxPrincipal actor, UUID loadBalancerId, UUID listenerId,
-            ListenerSettings settings) {
+            ListenerSettings settings, IfMatch ifMatch) {
         UUID tenantId = actor.tenantId();
-        loadBalancers.require(tenantId, loadBalancerId);
-        Listener listener = load(tenantId, loadBalancerId, listenerId);
+        Listener listener = loadLocked(tenantId, loadBalancerId, listenerId);
+        ifMatch.verify(listener.info().entityTag());
         validate(tenantId, loadBalancerId, settings);
         if ((listener.protocol() == ListenerProtocol.TCP) != (settings.protocol() == ListenerProtocol.TCP)) {
             throw new ConflictException("A listener cannot change between TCP and HTTP(S); add a new listener instead");
@@ -100,11 +114,11 @@ public class Listeners {
     }
 
     @Transactional
-    public void delete(SignalboxPrincipal actor, UUID loadBalancerId, UUID listenerId) {
+    public void delete(SignalboxPrincipal actor, UUID loadBalancerId, UUID listenerId, IfMatch ifMatch) {
         UUID tenantId = actor.tenantId();
-        loadBalancers.require(tenantId, loadBalancerId);
-        Listener listener = load(tenantId, loadBalancerId, listenerId);
+        Listener listener = loadLocked(tenantId, loadBalancerId, listenerId);
         ListenerInfo info = listener.info();
+        ifMatch.verify(info.entityTag());
         ports.releaseListener(listenerId);
         repository.delete(listener);
         repository.flush();
@@ -145,7 +159,17 @@ public class Listeners {
 
     private Listener load(UUID tenantId, UUID loadBalancerId, UUID listenerId) {
         return repository.findByIdAndTenantIdAndLoadBalancerId(listenerId, tenantId, loadBalancerId)
-                .orElseThrow(() -> new NotFoundException("No listener " + listenerId + " in load balancer "
-                        + loadBalancerId));
+                .orElseThrow(() -> notFound(loadBalancerId, listenerId));
+    }
+
+    /** With its row locked, so an If-Match check and the change it guards cannot interleave with another. */
+    private Listener loadLocked(UUID tenantId, UUID loadBalancerId, UUID listenerId) {
+        loadBalancers.require(tenantId, loadBalancerId);
+        return repository.findLockedByIdAndTenantIdAndLoadBalancerId(listenerId, tenantId, loadBalancerId)
+                .orElseThrow(() -> notFound(loadBalancerId, listenerId));
+    }
+
+    private static NotFoundException notFound(UUID loadBalancerId, UUID listenerId) {
+        return new NotFoundException("No listener " + listenerId + " in load balancer " + loadBalancerId);
     }
 }

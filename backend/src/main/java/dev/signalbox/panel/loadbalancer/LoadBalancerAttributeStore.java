@@ -27,6 +27,13 @@ class LoadBalancerAttributeStore {
         return new LoadBalancerAttributes(hostNames, tags);
     }
 
+    /** The ids of the tenant's load balancers that carry the tag with that value. */
+    List<UUID> taggedWith(UUID tenantId, LoadBalancerAttributes.Tag tag) {
+        return jdbc.sql("select load_balancer_id from load_balancer_tags where tenant_id = ? and tag_key = ?"
+                        + " and tag_value = ?")
+                .params(tenantId, tag.key(), tag.value()).query(UUID.class).list();
+    }
+
     void replace(UUID tenantId, UUID loadBalancerId, LoadBalancerAttributes attributes) {
         jdbc.sql("delete from load_balancer_host_names where load_balancer_id = ?").params(loadBalancerId).update();
         jdbc.sql("delete from load_balancer_tags where load_balancer_id = ?").params(loadBalancerId).update();

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.signalbox.panel.api.model.Tag;
 import dev.signalbox.panel.problem.FieldViolation;
+import dev.signalbox.panel.problem.InvalidFieldException;
 
 /** Maps host names and tags between the API and the service. */
 final class LoadBalancerDtos {
@@ -43,5 +44,17 @@ final class LoadBalancerDtos {
 
     static List<Tag> tags(LoadBalancerAttributes attributes) {
         return attributes.tags().stream().map(tag -> new Tag(tag.key()).value(tag.value())).toList();
+    }
+
+    /** The {@code tag} query parameter, {@code key=value} (split at the first {@code =}); null when absent. */
+    static LoadBalancerAttributes.@Nullable Tag tagFilter(@Nullable String parameter) {
+        if (parameter == null) {
+            return null;
+        }
+        int split = parameter.indexOf('=');
+        if (split < 1) {
+            throw new InvalidFieldException("/tag", "must be key=value, e.g. team=payments (the value may be empty)");
+        }
+        return new LoadBalancerAttributes.Tag(parameter.substring(0, split), parameter.substring(split + 1));
     }
 }

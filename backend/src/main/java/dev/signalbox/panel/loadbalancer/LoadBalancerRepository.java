@@ -10,8 +10,6 @@ interface LoadBalancerRepository extends JpaRepository<LoadBalancer, UUID> {
 
     Optional<LoadBalancer> findByIdAndTenantId(UUID id, UUID tenantId);
 
-    List<LoadBalancer> findByTenantIdOrderByName(UUID tenantId);
-
     boolean existsByTenantIdAndName(UUID tenantId, String name);
 
     long countByTenantId(UUID tenantId);

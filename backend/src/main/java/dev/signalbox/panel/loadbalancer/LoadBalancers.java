@@ -13,6 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.signalbox.panel.auth.SignalboxPrincipal;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.KeysetQuery;
+import dev.signalbox.panel.paging.NameFilter;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.problem.ConflictException;
 import dev.signalbox.panel.problem.FieldViolation;
 import dev.signalbox.panel.problem.NotFoundException;
@@ -62,7 +67,9 @@ public class LoadBalancers {
 
     /** Replaces the extra host names and tags; a host name another load balancer serves on a shared port is a 409. */
     @Transactional
-    public LoadBalancerInfo update(SignalboxPrincipal actor, UUID loadBalancerId, LoadBalancerAttributes attributes) {
+    public LoadBalancerInfo update(SignalboxPrincipal actor, UUID loadBalancerId, LoadBalancerAttributes attributes,
+            IfMatch ifMatch) {
+        ifMatch.verify(lockForChange(actor.tenantId(), loadBalancerId).entityTag());
         LoadBalancer loadBalancer = load(actor.tenantId(), loadBalancerId);
         FieldViolation.throwIfAny(validate(attributes));
         ports.claimHostNames(loadBalancerId, attributes.hostNames());
@@ -76,6 +83,17 @@ public class LoadBalancers {
     @Transactional(readOnly = true)
     public LoadBalancerInfo require(UUID tenantId, UUID loadBalancerId) {
         LoadBalancer loadBalancer = load(tenantId, loadBalancerId);
+        return info(loadBalancer, tenants.require(tenantId).slug());
+    }
+
+    /**
+     * Locks the load balancer for a change of everything under it (e.g. a rollback), so no other
+     * change interleaves; returns it as it is once locked. Must run inside the change's transaction.
+     */
+    @Transactional
+    public LoadBalancerInfo lockForChange(UUID tenantId, UUID loadBalancerId) {
+        LoadBalancer loadBalancer = load(tenantId, loadBalancerId);
+        entityManager.refresh(loadBalancer, LockModeType.PESSIMISTIC_WRITE);
         return info(loadBalancer, tenants.require(tenantId).slug());
     }
 
@@ -98,22 +116,12 @@ public class LoadBalancers {
     }
 
     /**
-     * Locks the load balancer for the rest of the transaction, so that reading its configuration,
-     * planning and applying changes sees no concurrent change in between.
-     */
-    @Transactional
-    public LoadBalancerInfo lock(UUID tenantId, UUID loadBalancerId) {
-        entityManager.refresh(load(tenantId, loadBalancerId), LockModeType.PESSIMISTIC_WRITE);
-        return require(tenantId, loadBalancerId);
-    }
-
-    /**
      * Runs {@code changes}, made through the services of this and other features, as ONE revision
      * with {@code summary}: the revisions those services would each make are folded into it.
      */
     @Transactional
     public long reviseOnce(SignalboxPrincipal actor, UUID loadBalancerId, String summary, Runnable changes) {
-        lock(actor.tenantId(), loadBalancerId);
+        lockForChange(actor.tenantId(), loadBalancerId);
         batched.set(loadBalancerId);
         try {
             changes.run();
@@ -123,10 +131,21 @@ public class LoadBalancers {
         return revise(actor.tenantId(), loadBalancerId, actor.actor(), summary);
     }
 
+    /** A page of the tenant's load balancers by name, optionally only those with a tag. */
     @Transactional(readOnly = true)
-    List<LoadBalancerInfo> list(UUID tenantId) {
+    Page<LoadBalancerInfo> list(UUID tenantId, NameFilter names, LoadBalancerAttributes.@Nullable Tag tag,
+            PageQuery page) {
         String slug = tenants.require(tenantId).slug();
-        return repository.findByTenantIdOrderByName(tenantId).stream().map(lb -> info(lb, slug)).toList();
+        KeysetQuery<LoadBalancer> query = KeysetQuery.of(entityManager, LoadBalancer.class, "name")
+                .whereEqual("tenantId", tenantId);
+        if (tag != null) {
+            // a tenant has a bounded number of load balancers, so the ids fit in one IN list
+            List<UUID> tagged = attributeStore.taggedWith(tenantId, tag);
+            query.where((root, builder) -> tagged.isEmpty() ? builder.disjunction() : root.get("id").in(tagged));
+        }
+        return query.named("name", names)
+                .page(page)
+                .map(lb -> info(lb, slug));
     }
 
     @Transactional
@@ -147,9 +166,10 @@ public class LoadBalancers {
 
     /** Deletes the load balancer; the database cascades to its listeners, target groups and targets. */
     @Transactional
-    void delete(SignalboxPrincipal actor, UUID loadBalancerId) {
+    void delete(SignalboxPrincipal actor, UUID loadBalancerId, IfMatch ifMatch) {
         LoadBalancer loadBalancer = load(actor.tenantId(), loadBalancerId);
-        entityManager.lock(loadBalancer, LockModeType.PESSIMISTIC_WRITE);
+        entityManager.refresh(loadBalancer, LockModeType.PESSIMISTIC_WRITE);
+        ifMatch.verify(info(loadBalancer, tenants.require(actor.tenantId()).slug()).entityTag());
         repository.delete(loadBalancer);
         repository.flush();
         events.publishEvent(new LoadBalancerDeleted(actor.tenantId(), loadBalancerId, actor.actor()));

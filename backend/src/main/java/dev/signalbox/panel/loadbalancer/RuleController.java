@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,6 +14,9 @@ import dev.signalbox.panel.api.model.Rule;
 import dev.signalbox.panel.api.model.RuleList;
 import dev.signalbox.panel.api.model.RuleRequest;
 import dev.signalbox.panel.auth.CurrentPrincipal;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.problem.FieldViolation;
 import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.ConditionSnapshot;
@@ -29,32 +33,40 @@ class RuleController implements RulesApi {
     }
 
     @Override
-    public ResponseEntity<RuleList> listRules(UUID loadBalancerId, UUID listenerId) {
-        var items = rules.list(currentPrincipal.get().tenantId(), loadBalancerId, listenerId).stream()
-                .map(RuleController::toDto).toList();
-        return ResponseEntity.ok(new RuleList(items));
+    public ResponseEntity<RuleList> listRules(UUID loadBalancerId, UUID listenerId, Integer limit,
+            @Nullable String cursor) {
+        Page<RuleView> page = rules.list(currentPrincipal.get().tenantId(), loadBalancerId, listenerId,
+                PageQuery.of(limit, cursor));
+        return ResponseEntity.ok(new RuleList(page.items().stream().map(RuleController::toDto).toList())
+                .nextCursor(page.nextCursor()));
     }
 
+    /** An {@code Idempotency-Key} is honoured by the idempotency filter around every create. */
     @Override
-    public ResponseEntity<Rule> createRule(UUID loadBalancerId, UUID listenerId, RuleRequest request) {
+    public ResponseEntity<Rule> createRule(UUID loadBalancerId, UUID listenerId, RuleRequest request,
+            @Nullable String idempotencyKey) {
         RuleView created = rules.create(currentPrincipal.get(), loadBalancerId, listenerId, settings(request));
-        return ResponseEntity.status(HttpStatus.CREATED).body(toDto(created));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(created.entityTag().header()).body(toDto(created));
     }
 
     @Override
     public ResponseEntity<Rule> getRule(UUID loadBalancerId, UUID listenerId, UUID ruleId) {
-        return ResponseEntity.ok(toDto(rules.get(currentPrincipal.get().tenantId(), loadBalancerId, listenerId, ruleId)));
+        RuleView view = rules.get(currentPrincipal.get().tenantId(), loadBalancerId, listenerId, ruleId);
+        return ResponseEntity.ok().eTag(view.entityTag().header()).body(toDto(view));
     }
 
     @Override
-    public ResponseEntity<Rule> updateRule(UUID loadBalancerId, UUID listenerId, UUID ruleId, RuleRequest request) {
-        return ResponseEntity.ok(toDto(rules.update(currentPrincipal.get(), loadBalancerId, listenerId, ruleId,
-                settings(request))));
+    public ResponseEntity<Rule> updateRule(UUID loadBalancerId, UUID listenerId, UUID ruleId, RuleRequest request,
+            @Nullable String ifMatch) {
+        RuleView updated = rules.update(currentPrincipal.get(), loadBalancerId, listenerId, ruleId, settings(request),
+                IfMatch.parse(ifMatch));
+        return ResponseEntity.ok().eTag(updated.entityTag().header()).body(toDto(updated));
     }
 
     @Override
-    public ResponseEntity<Void> deleteRule(UUID loadBalancerId, UUID listenerId, UUID ruleId) {
-        rules.delete(currentPrincipal.get(), loadBalancerId, listenerId, ruleId);
+    public ResponseEntity<Void> deleteRule(UUID loadBalancerId, UUID listenerId, UUID ruleId,
+            @Nullable String ifMatch) {
+        rules.delete(currentPrincipal.get(), loadBalancerId, listenerId, ruleId, IfMatch.parse(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
@@ -66,7 +78,7 @@ class RuleController implements RulesApi {
         return new RuleSettings(request.getPriority(), conditions, action);
     }
 
-    private static Rule toDto(RuleView view) {
+    static Rule toDto(RuleView view) {
         return new Rule(view.rule().id(), view.rule().priority(), ConditionDtos.toDtos(view.rule().conditions()),
                 ActionDtos.toDto(view.rule().action()), view.warnings());
     }

@@ -3,6 +3,7 @@ package dev.signalbox.panel.loadbalancer;
 import java.util.List;
 import java.util.UUID;
 
+import dev.signalbox.panel.conditional.EntityTag;
 import dev.signalbox.protocol.RuleSnapshot;
 
 /**
@@ -12,5 +13,10 @@ public record RuleView(UUID listenerId, RuleSnapshot rule, List<String> warnings
 
     public RuleView {
         warnings = List.copyOf(warnings);
+    }
+
+    /** Of the rule's own settings: a warning comes and goes with other rules, which do not make this one stale. */
+    public EntityTag entityTag() {
+        return EntityTag.of(rule);
     }
 }

@@ -5,11 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.signalbox.panel.auth.SignalboxPrincipal;
+import dev.signalbox.panel.conditional.EntityTag;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.KeysetQuery;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.problem.ConflictException;
 import dev.signalbox.panel.problem.FieldViolation;
 import dev.signalbox.panel.problem.NotFoundException;
@@ -26,11 +33,14 @@ public class Rules {
     private final ForwardTargetCheck forwardTargets;
     private final ForwardReferences forwardReferences;
     private final ResourceLimits limits;
+    private final EntityManager entityManager;
     private final Clock clock;
 
     Rules(RuleRepository repository, Listeners listeners, LoadBalancers loadBalancers,
-            ForwardTargetCheck forwardTargets, ForwardReferences forwardReferences, ResourceLimits limits, Clock clock) {
+            ForwardTargetCheck forwardTargets, ForwardReferences forwardReferences, ResourceLimits limits,
+            EntityManager entityManager, Clock clock) {
         this.repository = repository;
+        this.entityManager = entityManager;
         this.listeners = listeners;
         this.loadBalancers = loadBalancers;
         this.forwardTargets = forwardTargets;
@@ -46,11 +56,16 @@ public class Rules {
                 .map(rule -> new RuleView(rule.listenerId(), rule.snapshot(), List.of())).toList();
     }
 
+    /** A page of the listener's rules by priority (unique per listener); warnings weigh every rule, not just the page. */
     @Transactional(readOnly = true)
-    public List<RuleView> list(UUID tenantId, UUID loadBalancerId, UUID listenerId) {
+    Page<RuleView> list(UUID tenantId, UUID loadBalancerId, UUID listenerId, PageQuery page) {
         requireListener(tenantId, loadBalancerId, listenerId);
         List<RuleSnapshot> rules = snapshots(tenantId, listenerId);
-        return rules.stream().map(rule -> view(listenerId, rule, rules)).toList();
+        return KeysetQuery.of(entityManager, Rule.class, "priority")
+                .whereEqual("tenantId", tenantId)
+                .whereEqual("listenerId", listenerId)
+                .page(page)
+                .map(rule -> view(listenerId, rule.snapshot(), rules));
     }
 
     @Transactional(readOnly = true)
@@ -76,10 +91,11 @@ public class Rules {
 
     @Transactional
     public RuleView update(SignalboxPrincipal actor, UUID loadBalancerId, UUID listenerId, UUID ruleId,
-            RuleSettings settings) {
+            RuleSettings settings, IfMatch ifMatch) {
         UUID tenantId = actor.tenantId();
         ListenerInfo listener = requireHttpListener(tenantId, loadBalancerId, listenerId);
-        Rule rule = load(tenantId, listenerId, ruleId);
+        Rule rule = loadLocked(tenantId, listenerId, ruleId);
+        ifMatch.verify(EntityTag.of(rule.snapshot()));
         FieldViolation.throwIfAny(violations(tenantId, loadBalancerId, listener.protocol(), settings, ""));
         requirePriorityFree(listenerId, settings.priority(), ruleId);
         rule.change(settings);
@@ -91,10 +107,11 @@ public class Rules {
     }
 
     @Transactional
-    public void delete(SignalboxPrincipal actor, UUID loadBalancerId, UUID listenerId, UUID ruleId) {
+    public void delete(SignalboxPrincipal actor, UUID loadBalancerId, UUID listenerId, UUID ruleId, IfMatch ifMatch) {
         UUID tenantId = actor.tenantId();
         ListenerInfo listener = requireListener(tenantId, loadBalancerId, listenerId);
-        Rule rule = load(tenantId, listenerId, ruleId);
+        Rule rule = loadLocked(tenantId, listenerId, ruleId);
+        ifMatch.verify(EntityTag.of(rule.snapshot()));
         int priority = rule.snapshot().priority();
         repository.delete(rule);
         repository.flush();
@@ -148,6 +165,15 @@ public class Rules {
 
     private Rule load(UUID tenantId, UUID listenerId, UUID ruleId) {
         return repository.findByIdAndTenantIdAndListenerId(ruleId, tenantId, listenerId)
-                .orElseThrow(() -> new NotFoundException("No rule " + ruleId + " in listener " + listenerId));
+                .orElseThrow(() -> notFound(listenerId, ruleId));
+    }
+
+    private Rule loadLocked(UUID tenantId, UUID listenerId, UUID ruleId) {
+        return repository.findLockedByIdAndTenantIdAndListenerId(ruleId, tenantId, listenerId)
+                .orElseThrow(() -> notFound(listenerId, ruleId));
+    }
+
+    private static NotFoundException notFound(UUID listenerId, UUID ruleId) {
+        return new NotFoundException("No rule " + ruleId + " in listener " + listenerId);
     }
 }

@@ -34,13 +34,22 @@ class Target {
     }
 
     Target(UUID tenantId, UUID targetGroupId, String host, int port, int weight, Instant createdAt) {
-        this.id = UUID.randomUUID();
+        this(UUID.randomUUID(), tenantId, targetGroupId, host, port, weight, createdAt);
+    }
+
+    /** A target with a known id: one restored as it was at an earlier revision. */
+    Target(UUID id, UUID tenantId, UUID targetGroupId, String host, int port, int weight, Instant createdAt) {
+        this.id = id;
         this.tenantId = tenantId;
         this.targetGroupId = targetGroupId;
         this.host = host;
         this.port = port;
         this.weight = weight;
         this.createdAt = createdAt;
+    }
+
+    UUID id() {
+        return id;
     }
 
     String address() {

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.signalbox.panel.conditional.EntityTag;
 import dev.signalbox.protocol.Algorithm;
 import dev.signalbox.protocol.HashKeySnapshot;
 import dev.signalbox.protocol.HealthCheckSnapshot;
@@ -19,5 +20,9 @@ public record TargetGroupInfo(UUID id, String name, TargetProtocol protocol, Alg
     public TargetGroupInfo(UUID id, String name, TargetProtocol protocol, Algorithm algorithm,
             HealthCheckSnapshot healthCheck) {
         this(id, name, protocol, algorithm, healthCheck, 80, null, TargetGroupAttributesSnapshot.DEFAULTS);
+    }
+
+    public EntityTag entityTag() {
+        return EntityTag.of(this);
     }
 }

@@ -8,7 +8,14 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.persistence.EntityManager;
+
 import dev.signalbox.panel.auth.SignalboxPrincipal;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.KeysetQuery;
+import dev.signalbox.panel.paging.NameFilter;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.loadbalancer.Listeners;
 import dev.signalbox.panel.loadbalancer.LoadBalancers;
 import dev.signalbox.panel.loadbalancer.ResourceLimits;
@@ -23,12 +30,14 @@ public class TargetGroups {
     private final TargetGroupRepository repository;
     private final LoadBalancers loadBalancers;
     private final Listeners listeners;
+    private final EntityManager entityManager;
     private final ResourceLimits limits;
     private final Clock clock;
 
     TargetGroups(TargetGroupRepository repository, LoadBalancers loadBalancers, Listeners listeners,
-            ResourceLimits limits, Clock clock) {
+            EntityManager entityManager, ResourceLimits limits, Clock clock) {
         this.repository = repository;
+        this.entityManager = entityManager;
         this.loadBalancers = loadBalancers;
         this.listeners = listeners;
         this.limits = limits;
@@ -43,9 +52,14 @@ public class TargetGroups {
     }
 
     @Transactional(readOnly = true)
-    List<TargetGroupInfo> list(UUID tenantId, UUID loadBalancerId) {
+    Page<TargetGroupInfo> list(UUID tenantId, UUID loadBalancerId, NameFilter names, PageQuery page) {
         loadBalancers.require(tenantId, loadBalancerId);
-        return of(tenantId, loadBalancerId);
+        return KeysetQuery.of(entityManager, TargetGroup.class, "name")
+                .whereEqual("tenantId", tenantId)
+                .whereEqual("loadBalancerId", loadBalancerId)
+                .named("name", names)
+                .page(page)
+                .map(TargetGroup::info);
     }
 
     @Transactional(readOnly = true)
@@ -71,9 +85,10 @@ public class TargetGroups {
     /** Replaces a group's settings; its protocol cannot change, since listeners forward to it by protocol. */
     @Transactional
     public TargetGroupInfo update(SignalboxPrincipal actor, UUID loadBalancerId, UUID targetGroupId,
-            TargetGroupSettings settings) {
+            TargetGroupSettings settings, IfMatch ifMatch) {
         UUID tenantId = actor.tenantId();
-        TargetGroup group = load(tenantId, loadBalancerId, targetGroupId);
+        TargetGroup group = loadLocked(tenantId, loadBalancerId, targetGroupId);
+        ifMatch.verify(group.info().entityTag());
         List<FieldViolation> violations = new ArrayList<>(TargetGroupRules.validate(settings, ""));
         if (settings.protocol() != group.protocol()) {
             violations.add(new FieldViolation("/protocol", "the protocol of a target group cannot change (it is "
@@ -91,9 +106,10 @@ public class TargetGroups {
     }
 
     @Transactional
-    public void delete(SignalboxPrincipal actor, UUID loadBalancerId, UUID targetGroupId) {
+    public void delete(SignalboxPrincipal actor, UUID loadBalancerId, UUID targetGroupId, IfMatch ifMatch) {
         UUID tenantId = actor.tenantId();
-        TargetGroup group = load(tenantId, loadBalancerId, targetGroupId);
+        TargetGroup group = loadLocked(tenantId, loadBalancerId, targetGroupId);
+        ifMatch.verify(group.info().entityTag());
         if (listeners.anyForwardsTo(tenantId, targetGroupId)) {
             throw new ConflictException("A listener or rule forwards to target group '" + group.name()
                     + "'; change or remove it first");
@@ -107,7 +123,17 @@ public class TargetGroups {
     TargetGroup load(UUID tenantId, UUID loadBalancerId, UUID targetGroupId) {
         loadBalancers.require(tenantId, loadBalancerId);
         return repository.findByIdAndTenantIdAndLoadBalancerId(targetGroupId, tenantId, loadBalancerId)
-                .orElseThrow(() -> new NotFoundException("No target group " + targetGroupId + " in load balancer "
-                        + loadBalancerId));
+                .orElseThrow(() -> notFound(loadBalancerId, targetGroupId));
+    }
+
+    /** The same, with its row locked: an If-Match check and the change it guards cannot interleave with another. */
+    private TargetGroup loadLocked(UUID tenantId, UUID loadBalancerId, UUID targetGroupId) {
+        loadBalancers.require(tenantId, loadBalancerId);
+        return repository.findLockedByIdAndTenantIdAndLoadBalancerId(targetGroupId, tenantId, loadBalancerId)
+                .orElseThrow(() -> notFound(loadBalancerId, targetGroupId));
+    }
+
+    private static NotFoundException notFound(UUID loadBalancerId, UUID targetGroupId) {
+        return new NotFoundException("No target group " + targetGroupId + " in load balancer " + loadBalancerId);
     }
 }

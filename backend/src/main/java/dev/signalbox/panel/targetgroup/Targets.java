@@ -13,7 +13,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.persistence.EntityManager;
+
 import dev.signalbox.panel.auth.SignalboxPrincipal;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.KeysetQuery;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.loadbalancer.LoadBalancers;
 import dev.signalbox.panel.loadbalancer.ResourceLimits;
 import dev.signalbox.panel.problem.NotFoundException;
@@ -25,12 +31,14 @@ public class Targets {
     private final TargetRepository repository;
     private final TargetGroups targetGroups;
     private final LoadBalancers loadBalancers;
+    private final EntityManager entityManager;
     private final ResourceLimits limits;
     private final Clock clock;
 
-    Targets(TargetRepository repository, TargetGroups targetGroups, LoadBalancers loadBalancers, ResourceLimits limits,
-            Clock clock) {
+    Targets(TargetRepository repository, TargetGroups targetGroups, LoadBalancers loadBalancers,
+            EntityManager entityManager, ResourceLimits limits, Clock clock) {
         this.repository = repository;
+        this.entityManager = entityManager;
         this.targetGroups = targetGroups;
         this.loadBalancers = loadBalancers;
         this.limits = limits;
@@ -59,10 +67,22 @@ public class Targets {
         }
     }
 
+    /** A page of the group's targets in registration order (targets have no name). */
     @Transactional(readOnly = true)
-    public List<TargetInfo> list(UUID tenantId, UUID loadBalancerId, UUID targetGroupId) {
+    Page<TargetInfo> list(UUID tenantId, UUID loadBalancerId, UUID targetGroupId, PageQuery page) {
         targetGroups.load(tenantId, loadBalancerId, targetGroupId);
-        return current(tenantId, targetGroupId);
+        return KeysetQuery.of(entityManager, Target.class, "createdAt")
+                .whereEqual("tenantId", tenantId)
+                .whereEqual("targetGroupId", targetGroupId)
+                .page(page)
+                .map(Target::info);
+    }
+
+    @Transactional(readOnly = true)
+    TargetInfo get(UUID tenantId, UUID loadBalancerId, UUID targetGroupId, UUID targetId) {
+        targetGroups.load(tenantId, loadBalancerId, targetGroupId);
+        return repository.findByIdAndTenantIdAndTargetGroupId(targetId, tenantId, targetGroupId)
+                .orElseThrow(() -> notFound(targetGroupId, targetId)).info();
     }
 
     /** Registers targets; one already registered at the same host and port keeps its id and takes the new weight. */
@@ -120,15 +140,21 @@ public class Targets {
     }
 
     @Transactional
-    public void deregister(SignalboxPrincipal actor, UUID loadBalancerId, UUID targetGroupId, UUID targetId) {
+    void deregister(SignalboxPrincipal actor, UUID loadBalancerId, UUID targetGroupId, UUID targetId,
+            IfMatch ifMatch) {
         UUID tenantId = actor.tenantId();
         TargetGroup group = targetGroups.load(tenantId, loadBalancerId, targetGroupId);
-        Target target = repository.findByIdAndTenantIdAndTargetGroupId(targetId, tenantId, targetGroupId)
-                .orElseThrow(() -> new NotFoundException("No target " + targetId + " in target group " + targetGroupId));
+        Target target = repository.findLockedByIdAndTenantIdAndTargetGroupId(targetId, tenantId, targetGroupId)
+                .orElseThrow(() -> notFound(targetGroupId, targetId));
+        ifMatch.verify(target.info().entityTag());
         String address = target.address();
         repository.delete(target);
         repository.flush();
         loadBalancers.revise(tenantId, loadBalancerId, actor.actor(), address + " deregistered from " + group.name());
+    }
+
+    private static NotFoundException notFound(UUID targetGroupId, UUID targetId) {
+        return new NotFoundException("No target " + targetId + " in target group " + targetGroupId);
     }
 
     private List<TargetInfo> current(UUID tenantId, UUID targetGroupId) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,10 @@ public final class ApiClient {
             return this;
         }
 
+        public Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
         public List<String> setCookies() {
             return raw.headers().allValues("set-cookie");
         }
@@ -103,8 +108,19 @@ public final class ApiClient {
         return send(method, path, null, null, accept);
     }
 
+    /** A JSON request (body may be null) with extra headers, e.g. If-Match or Idempotency-Key. */
+    public Response send(String method, String path, @Nullable String body, Map<String, String> headers) {
+        return send(method, path, body, body == null ? null : "application/json",
+                "application/json, application/problem+json", headers);
+    }
+
     private Response send(String method, String path, @Nullable String body, @Nullable String contentType,
             String accept) {
+        return send(method, path, body, contentType, accept, Map.of());
+    }
+
+    private Response send(String method, String path, @Nullable String body, @Nullable String contentType,
+            String accept, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Accept", accept)
@@ -113,6 +129,7 @@ public final class ApiClient {
         if (body != null && contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }

@@ -20,9 +20,13 @@ public final class OpenApiOperations {
 
     private final Map<String, Object> spec;
 
-    /** @param mediaTypes the request body's media types, none without a body */
+    /**
+     * @param mediaTypes      the request body's media types, none without a body
+     * @param queryParameters names of the query parameters
+     * @param headers         names of the request header parameters
+     */
     public record Operation(String id, String method, String path, @Nullable Map<String, Object> requestSchema,
-            List<String> mediaTypes) {
+            List<String> mediaTypes, List<String> queryParameters, List<String> headers) {
     }
 
     private OpenApiOperations(Map<String, Object> spec) {
@@ -54,11 +58,40 @@ public final class OpenApiOperations {
                     schema = resolve((Map<String, Object>) ((Map<String, Object>) content.get("application/json"))
                             .get("schema"));
                 }
+                List<Map<String, Object>> parameters = ((List<Map<String, Object>>) operation.getOrDefault("parameters",
+                        List.of())).stream().map(this::resolveParameter).toList();
                 operations.add(new Operation((String) operation.get("operationId"), method.toUpperCase(Locale.ROOT),
-                        prefix + path, schema, mediaTypes));
+                        prefix + path, schema, mediaTypes, namesIn(parameters, "query"), namesIn(parameters, "header")));
             }
         }));
         return operations;
+    }
+
+    /** The schema type of a path parameter: {@code uuid} or {@code integer}. */
+    @SuppressWarnings("unchecked")
+    public String pathParameterType(String name) {
+        Map<String, Map<String, Object>> parameters = (Map<String, Map<String, Object>>) ((Map<String, Object>) spec
+                .get("components")).get("parameters");
+        return parameters.values().stream()
+                .filter(p -> "path".equals(p.get("in")) && name.equals(p.get("name")))
+                .map(p -> (Map<String, Object>) p.get("schema"))
+                .map(schema -> String.valueOf(schema.getOrDefault("format", schema.get("type"))))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No path parameter " + name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> resolveParameter(Map<String, Object> parameter) {
+        Object ref = parameter.get("$ref");
+        if (ref == null) {
+            return parameter;
+        }
+        String name = ((String) ref).substring("#/components/parameters/".length());
+        return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("components"))
+                .get("parameters")).get(name);
+    }
+
+    private static List<String> namesIn(List<Map<String, Object>> parameters, String in) {
+        return parameters.stream().filter(p -> in.equals(p.get("in"))).map(p -> (String) p.get("name")).toList();
     }
 
     /** Follows a {@code $ref} to its schema; returns other schemas as they are. */
