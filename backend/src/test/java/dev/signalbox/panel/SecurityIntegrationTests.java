@@ -1,5 +1,6 @@
 package dev.signalbox.panel;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,30 @@ class SecurityIntegrationTests extends PanelIntegrationTest {
         ApiClient viewerToken = viewer.withToken(createToken(viewer, "[\"read\",\"write\"]").path("token").asString());
         viewerToken.post("/api/v1/load-balancers", "{\"name\":\"blocked\"}").expectProblem(403);
         assertThat(admin.get("/api/v1/load-balancers").json().path("items")).isEmpty();
+    }
+
+    @Test
+    void viewersAndReadTokensMayPlanADocumentButNotApplyIt() {
+        String slug = uniqueSlug("viewer-plan");
+        ApiClient admin = signUp(slug);
+        UUID tenantId = UUID.fromString(admin.get("/api/v1/session").json().path("tenant").path("id").asString());
+        RowScope.tenant(tenantId, () -> users.create(tenantId, "viewer@" + slug + ".example", "Viewer", PASSWORD,
+                Role.VIEWER));
+        String configuration = "/api/v1/load-balancers/" + admin.post("/api/v1/load-balancers", "{\"name\":\"planned\"}")
+                .expectStatus(201).json().path("id").asString() + "/configuration";
+        JsonNode before = admin.get(configuration).expectStatus(200).json();
+        String document = "{\"targetGroups\":[{\"name\":\"web\"}]}";
+        ApiClient viewer = newClient();
+        viewer.post("/api/v1/session", "{\"email\":\"viewer@" + slug + ".example\",\"password\":\"" + PASSWORD + "\"}")
+                .expectStatus(200);
+        ApiClient readToken = admin.withToken(createToken(admin, "[\"read\"]").path("token").asString());
+
+        for (ApiClient reader : List.of(viewer, readToken)) {
+            assertThat(reader.post(configuration + "/plan", document).expectStatus(200).json().path("changes"))
+                    .singleElement().satisfies(change -> assertThat(change.path("action").asString()).isEqualTo("add"));
+            reader.send("PUT", configuration, document, "application/json").expectProblem(403);
+        }
+        assertThat(admin.get(configuration).json()).isEqualTo(before);
     }
 
     @Test
