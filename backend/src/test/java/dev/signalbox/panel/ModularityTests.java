@@ -20,7 +20,7 @@ class ModularityTests {
     void everyFeatureIsAModule() {
         assertThat(modules.stream().map(ApplicationModule::getName)).contains("tenant", "auth", "loadbalancer",
                 "targetgroup", "publish", "telemetry", "web", "problem", "api", "user", "audit", "operator", "rowsecurity",
-                "configuration", "conditional", "idempotency", "paging", "revision");
+                "configuration", "conditional", "idempotency", "paging", "revision", "jsondiff");
     }
 
     @Test

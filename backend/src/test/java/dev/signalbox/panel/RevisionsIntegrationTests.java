@@ -2,8 +2,11 @@ package dev.signalbox.panel;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +110,7 @@ class RevisionsIntegrationTests extends PanelIntegrationTest {
         LoadBalancerSetup setup = Fixtures.loadBalancerWithEverything(client, "shop", 8080);
         String lb = "/api/v1/load-balancers/" + setup.loadBalancerId();
         String web = lb + "/target-groups/" + setup.targetGroupId();
+        JsonNode target = client.get(web + "/targets/" + setup.targetId()).expectStatus(200).json();
         String api = client.post(lb + "/target-groups", "{\"name\":\"api\"}").expectStatus(201).json().path("id").asString();
         client.post(lb + "/target-groups/" + api + "/targets", "{\"targets\":[{\"host\":\"10.0.0.5\",\"port\":80}]}")
                 .expectStatus(200);
@@ -119,34 +123,45 @@ class RevisionsIntegrationTests extends PanelIntegrationTest {
         assertThat(rolledBack.json().path("revision").asLong()).isEqualTo(10);
         assertThat(rolledBack.json().path("summary").asString()).isEqualTo("Rolled back to revision 4");
         assertThat(rolledBack.header("Location")).hasValue(lb + "/revisions/10");
-        assertThat(client.get(lb + "/revisions/10").json().path("configuration"))
-                .isEqualTo(client.get(lb + "/revisions/4").json().path("configuration"));
-        assertThat(client.get(lb + "/revisions/4/diff/10").json().path("changes")).isEmpty();
+        assertThat(client.get(lb).json().path("revision").asLong()).as("one revision for the whole rollback").isEqualTo(10);
+        assertThat(byName(client.get(lb + "/revisions/10").json().path("configuration")))
+                .isEqualTo(byName(client.get(lb + "/revisions/4").json().path("configuration")));
+        // what stayed keeps its id; what had gone comes back as it was
+        assertThat(client.get(web).expectStatus(200).json().path("name").asString()).isEqualTo("web");
         assertThat(client.get(lb + "/listeners").json().path("items")).singleElement()
-                .satisfies(listener -> assertThat(listener.path("id").asString()).isEqualTo(setup.listenerId()));
-        assertThat(client.get(web + "/targets").json().path("items")).singleElement()
-                .satisfies(target -> assertThat(target.path("id").asString()).isEqualTo(setup.targetId()));
+                .satisfies(listener -> assertThat(listener.path("port").asInt()).isEqualTo(8080));
+        assertThat(client.get(web + "/targets").json().path("items")).singleElement().satisfies(restored -> {
+            assertThat(restored.path("host")).isEqualTo(target.path("host"));
+            assertThat(restored.path("port")).isEqualTo(target.path("port"));
+            assertThat(restored.path("weight")).isEqualTo(target.path("weight"));
+        });
         client.get(lb + "/target-groups/" + api).expectProblem(404);
 
         LoadBalancerSnapshot published = ConfigTopic.awaitLatest(setup.loadBalancerId(),
                 m -> m.snapshot() != null && m.snapshot().revision() == 10, Duration.ofSeconds(30)).orElseThrow().snapshot();
         assertThat(published.revision()).isEqualTo(10);
         assertThat(published.listeners()).singleElement().satisfies(listener -> {
-            assertThat(listener.id()).hasToString(setup.listenerId());
             assertThat(listener.port()).isEqualTo(8080);
             assertThat(listener.defaultAction().targetGroups().get(0).targetGroupId()).hasToString(setup.targetGroupId());
         });
         TargetGroupSnapshot group = published.targetGroups().get(0);
         assertThat(published.targetGroups()).hasSize(1);
         assertThat(group.id()).hasToString(setup.targetGroupId());
-        assertThat(group.targets()).singleElement().satisfies(target -> assertThat(target.id()).hasToString(setup.targetId()));
+        assertThat(group.targets()).singleElement().satisfies(restored -> {
+            assertThat(restored.host()).isEqualTo(target.path("host").asString());
+            assertThat(restored.port()).isEqualTo(target.path("port").asInt());
+        });
 
-        // and forward again: the group removed by the rollback comes back with its id and target
+        // and forward again: the group removed by the rollback comes back with its target
         client.post(lb + "/revisions/9/rollback", null).expectStatus(201);
-        assertThat(client.get(lb + "/revisions/9/diff/11").json().path("changes")).isEmpty();
-        assertThat(client.get(lb + "/revisions/4/diff/11").json().path("changes"))
-                .isEqualTo(client.get(lb + "/revisions/4/diff/9").json().path("changes")).isNotEmpty();
-        assertThat(client.get(lb + "/target-groups/" + api + "/targets").expectStatus(200).json().path("items")).hasSize(1);
+        assertThat(byName(client.get(lb + "/revisions/11").json().path("configuration")))
+                .isEqualTo(byName(client.get(lb + "/revisions/9").json().path("configuration")));
+        JsonNode groups = client.get(lb + "/target-groups").json().path("items");
+        assertThat(groups).extracting(g -> g.path("name").asString()).containsExactlyInAnyOrder("api", "web");
+        String apiAgain = StreamSupport.stream(groups.spliterator(), false)
+                .filter(g -> g.path("name").asString().equals("api")).findFirst().orElseThrow().path("id").asString();
+        assertThat(client.get(lb + "/target-groups/" + apiAgain + "/targets").expectStatus(200).json().path("items"))
+                .singleElement().satisfies(t -> assertThat(t.path("host").asString()).isEqualTo("10.0.0.5"));
     }
 
     @Test
@@ -184,11 +199,14 @@ class RevisionsIntegrationTests extends PanelIntegrationTest {
         client.delete(lb + "/target-groups/" + canary).expectStatus(204);
 
         client.post(lb + "/revisions/" + wanted + "/rollback", null).expectStatus(201);
-        assertThat(client.get(lb + "/revisions/" + wanted + "/diff/" + (wanted + 5)).json().path("changes")).isEmpty();
+        assertThat(byName(client.get(lb + "/revisions/" + (wanted + 5)).json().path("configuration"))).isEqualTo(byName(before));
         JsonNode restored = client.get(lb).json();
+        assertThat(restored.path("revision").asLong()).isEqualTo(wanted + 5);
         assertThat(restored.path("hostNames").get(0).asString()).isEqualTo("www.full-rollback.example");
         assertThat(restored.path("tags").get(0).path("value").asString()).isEqualTo("web");
-        JsonNode https = client.get(listener).expectStatus(200).json();
+        JsonNode https = client.get(lb + "/listeners").json().path("items").get(0);
+        assertThat(https.path("port").asInt()).isEqualTo(18443);
+        listener = lb + "/listeners/" + https.path("id").asString();
         assertThat(https.path("tlsPolicy").asString()).isEqualTo("Signalbox-TLS13-1-3-2026-01");
         assertThat(https.path("defaultAction").path("targetGroups")).hasSize(2);
         assertThat(https.path("defaultAction").path("stickinessSeconds").asInt()).isEqualTo(60);
@@ -239,6 +257,67 @@ class RevisionsIntegrationTests extends PanelIntegrationTest {
         assertThat(client.get(targets).json().path("items")).extracting(t -> t.path("host").asString())
                 .containsExactly("127.0.0.1", "10.0.0.7");
         client.post(lb + "/revisions/99/rollback", null).expectProblem(404);
+    }
+
+    @Test
+    void aRollbackToATargetGroupWhoseProtocolChangedSinceIsA409AndChangesNothing() {
+        ApiClient client = signUp(uniqueSlug("protocol"));
+        String lb = "/api/v1/load-balancers/" + client.post("/api/v1/load-balancers", "{\"name\":\"shop\"}")
+                .expectStatus(201).json().path("id").asString();
+        String http = client.post(lb + "/target-groups", "{\"name\":\"svc\"}").expectStatus(201).json().path("id").asString();
+        long wanted = client.get(lb).json().path("revision").asLong();
+        client.delete(lb + "/target-groups/" + http).expectStatus(204);
+        String tcp = client.post(lb + "/target-groups", "{\"name\":\"svc\",\"protocol\":\"TCP\",\"port\":5432}")
+                .expectStatus(201).json().path("id").asString();
+
+        Response refused = client.post(lb + "/revisions/" + wanted + "/rollback", null).expectProblem(409);
+        assertThat(refused.json().path("detail").asString()).contains("svc", "TCP", "protocol");
+
+        assertThat(client.get(lb).json().path("revision").asLong()).isEqualTo(wanted + 2);
+        assertThat(client.get(lb + "/target-groups/" + tcp).expectStatus(200).json().path("protocol").asString())
+                .isEqualTo("TCP");
+        // once the TCP group is out of the way, the same rollback brings the HTTP one back
+        client.delete(lb + "/target-groups/" + tcp).expectStatus(204);
+        client.post(lb + "/revisions/" + wanted + "/rollback", null).expectStatus(201);
+        assertThat(client.get(lb + "/target-groups").json().path("items")).singleElement().satisfies(group -> {
+            assertThat(group.path("name").asString()).isEqualTo("svc");
+            assertThat(group.path("protocol").asString()).isEqualTo("HTTP");
+        });
+    }
+
+    @Test
+    void aRollbackToAConfigurationEqualToTheCurrentOneIsStillARevision() {
+        ApiClient client = signUp(uniqueSlug("same"));
+        String lb = "/api/v1/load-balancers/" + client.post("/api/v1/load-balancers", "{\"name\":\"shop\","
+                + "\"tags\":[{\"key\":\"zone\",\"value\":\"b\"},{\"key\":\"Team\",\"value\":\"web\"},"
+                + "{\"key\":\"app\",\"value\":\"shop\"}]}").expectStatus(201).json().path("id").asString();
+
+        Response rolledBack = client.post(lb + "/revisions/1/rollback", null).expectStatus(201);
+        assertThat(rolledBack.json().path("revision").asLong()).isEqualTo(2);
+        assertThat(rolledBack.json().path("summary").asString()).isEqualTo("Rolled back to revision 1");
+        assertThat(client.get(lb + "/revisions/1/diff/2").json().path("changes")).isEmpty();
+    }
+
+    /**
+     * A revision's configuration as it reads by name: a rollback re-creates what had gone under new
+     * ids, so ids are left out and forwards name their target groups.
+     */
+    private static JsonNode byName(JsonNode configuration) {
+        Map<String, String> groupNames = new HashMap<>();
+        configuration.path("targetGroups").forEach(g -> groupNames.put(g.path("id").asString(), g.path("name").asString()));
+        JsonNode copy = configuration.deepCopy();
+        withoutIds(copy, groupNames);
+        return copy;
+    }
+
+    private static void withoutIds(JsonNode node, Map<String, String> groupNames) {
+        if (node instanceof ObjectNode object) {
+            object.remove("id");
+            if (object.path("targetGroupId").isString()) {
+                object.put("targetGroupId", groupNames.get(object.path("targetGroupId").asString()));
+            }
+        }
+        node.forEach(child -> withoutIds(child, groupNames));
     }
 
     private static JsonNode json(String text) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.signalbox.panel.auth.SignalboxPrincipal;
+import dev.signalbox.panel.conditional.IfMatch;
 import dev.signalbox.panel.configuration.ConfigurationChange.Action;
 import dev.signalbox.panel.configuration.ConfigurationChange.Kind;
 import dev.signalbox.panel.configuration.CurrentConfiguration.CurrentState;
@@ -39,6 +40,8 @@ import dev.signalbox.protocol.WeightedTargetGroup;
  * services' own checks: removed rules and listeners first (freeing ports), then the load balancer's
  * host names, target groups and their targets, listeners and rules, and removed target groups last
  * (once nothing forwards to them). A failing step names the change's pointer and undoes everything.
+ * Each step is unconditional (no If-Match): the caller holds the load balancer's lock from planning
+ * to commit, so nothing changed since the plan was made.
  */
 @Component
 class ConfigurationApplier {
@@ -70,15 +73,15 @@ class ConfigurationApplier {
             for (ConfigurationChange change : select(plan, Kind.RULE, a -> a == Action.REMOVE)) {
                 if (!removedListeners.contains(change.parentKey())) {
                     ChangeFailures.at(change, () -> rules.delete(actor, lb, listenerIds.get(change.parentKey()),
-                            current.ruleIds().get(change.key())));
+                            current.ruleIds().get(change.key()), IfMatch.none()));
                 }
             }
             for (ConfigurationChange change : select(plan, Kind.LISTENER, a -> a == Action.REMOVE)) {
-                ChangeFailures.at(change, () -> listeners.delete(actor, lb, listenerIds.remove(change.key())));
+                ChangeFailures.at(change, () -> listeners.delete(actor, lb, listenerIds.remove(change.key()), IfMatch.none()));
             }
             for (ConfigurationChange change : select(plan, Kind.LOAD_BALANCER, a -> true)) {
                 ChangeFailures.at(change, () -> loadBalancers.update(actor, lb,
-                        (LoadBalancerAttributes) change.after()));
+                        (LoadBalancerAttributes) change.after(), IfMatch.none()));
             }
             for (ConfigurationChange change : select(plan, Kind.TARGET_GROUP, a -> a != Action.REMOVE)) {
                 TargetGroupEntry group = (TargetGroupEntry) change.after();
@@ -86,7 +89,7 @@ class ConfigurationApplier {
                     if (change.action() == Action.ADD) {
                         groupIds.put(group.name(), targetGroups.create(actor, lb, group.settings()).id());
                     } else {
-                        targetGroups.update(actor, lb, groupIds.get(group.name()), group.settings());
+                        targetGroups.update(actor, lb, groupIds.get(group.name()), group.settings(), IfMatch.none());
                     }
                 });
             }
@@ -103,12 +106,12 @@ class ConfigurationApplier {
                     if (change.action() == Action.ADD) {
                         rules.create(actor, lb, listenerId, settings);
                     } else {
-                        rules.update(actor, lb, listenerId, current.ruleIds().get(change.key()), settings);
+                        rules.update(actor, lb, listenerId, current.ruleIds().get(change.key()), settings, IfMatch.none());
                     }
                 });
             }
             for (ConfigurationChange change : select(plan, Kind.TARGET_GROUP, a -> a == Action.REMOVE)) {
-                ChangeFailures.at(change, () -> targetGroups.delete(actor, lb, groupIds.get(change.key())));
+                ChangeFailures.at(change, () -> targetGroups.delete(actor, lb, groupIds.get(change.key()), IfMatch.none()));
             }
         });
     }
@@ -144,11 +147,11 @@ class ConfigurationApplier {
                 withIds(listener.defaultAction(), groupIds), listener.tlsPolicy(), listener.certificateIds());
         if (change.action() == Action.CHANGE && isTcp(((ListenerEntry) change.before()).protocol())
                 == isTcp(listener.protocol())) {
-            listeners.update(actor, lb, listenerIds.get(listener.key()), settings);
+            listeners.update(actor, lb, listenerIds.get(listener.key()), settings, IfMatch.none());
             return;
         }
         if (change.action() == Action.CHANGE) {
-            listeners.delete(actor, lb, listenerIds.remove(listener.key()));
+            listeners.delete(actor, lb, listenerIds.remove(listener.key()), IfMatch.none());
         }
         listenerIds.put(listener.key(), listeners.create(actor, lb, settings).id());
     }

@@ -13,6 +13,7 @@ import dev.signalbox.panel.configuration.LoadBalancerConfiguration.ListenerEntry
 import dev.signalbox.panel.configuration.LoadBalancerConfiguration.RuleEntry;
 import dev.signalbox.panel.configuration.LoadBalancerConfiguration.TargetEntry;
 import dev.signalbox.panel.configuration.LoadBalancerConfiguration.TargetGroupEntry;
+import dev.signalbox.panel.loadbalancer.LoadBalancerAttributes;
 
 /**
  * Compares a document with the current configuration and lists the changes that make them equal,
@@ -28,7 +29,7 @@ final class ConfigurationPlanner {
 
     static ConfigurationPlan plan(LoadBalancerConfiguration current, LoadBalancerConfiguration desired) {
         List<ConfigurationChange> changes = new ArrayList<>();
-        if (!current.attributes().equals(desired.attributes())) {
+        if (!sameAttributes(current.attributes(), desired.attributes())) {
             changes.add(ConfigurationChange.change(Kind.LOAD_BALANCER, "", current.name(), null, current.attributes(),
                     desired.attributes()));
         }
@@ -100,6 +101,11 @@ final class ConfigurationPlanner {
         } else if (!before.equals(after)) {
             changes.add(ConfigurationChange.change(kind, pointer, key, parent, before, after));
         }
+    }
+
+    /** Tags are a set of keys: stored ones read back sorted, a document or snapshot may list them in any order. */
+    private static boolean sameAttributes(LoadBalancerAttributes current, LoadBalancerAttributes desired) {
+        return current.hostNames().equals(desired.hostNames()) && current.tagMap().equals(desired.tagMap());
     }
 
     private record Indexed<T>(int index, T item) {

@@ -13,7 +13,9 @@ import dev.signalbox.panel.api.model.LoadBalancerDocument;
 import dev.signalbox.panel.auth.SignalboxPrincipal;
 import dev.signalbox.panel.configuration.CurrentConfiguration.CurrentState;
 import dev.signalbox.panel.loadbalancer.LoadBalancers;
+import dev.signalbox.panel.problem.ConflictException;
 import dev.signalbox.panel.problem.FieldViolation;
+import dev.signalbox.panel.problem.InvalidFieldException;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
 
 /** Shows a load balancer's configuration as a document, plans the changes a document asks for, and applies them. */
@@ -63,7 +65,14 @@ public class Configurations {
     public OptionalLong restore(SignalboxPrincipal actor, UUID loadBalancerId, LoadBalancerSnapshot snapshot,
             String summary) {
         LoadBalancerDocument document = DocumentWriter.document(SnapshotConfigurations.from(snapshot));
-        return applyDocument(actor, loadBalancerId, document, summary).revision();
+        try {
+            return applyDocument(actor, loadBalancerId, document, summary).revision();
+        } catch (InvalidFieldException unrestorable) {
+            // the caller sent no document: the snapshot was valid once, but today's state (e.g. a
+            // target group of the same name with another protocol) or limits no longer allow it
+            throw new ConflictException("the configuration of that revision cannot be restored onto the current one: "
+                    + unrestorable.getBody().getDetail());
+        }
     }
 
     private Outcome applyDocument(SignalboxPrincipal actor, UUID loadBalancerId, LoadBalancerDocument document,

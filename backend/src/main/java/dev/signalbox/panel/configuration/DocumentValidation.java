@@ -90,7 +90,8 @@ class DocumentValidation {
             TargetProtocol was = stored.get(group.name());
             if (was != null && was != group.settings().protocol()) {
                 violations.add(new FieldViolation(at + "/protocol", "the protocol of target group '" + group.name()
-                        + "' cannot change (it is " + was + "); give the new group another name"));
+                        + "' cannot change in place (it is " + was + " now); give the group of the other protocol another "
+                        + "name, or remove the current one first"));
             }
             Set<String> addresses = new HashSet<>();
             for (int j = 0; j < group.targets().size(); j++) {

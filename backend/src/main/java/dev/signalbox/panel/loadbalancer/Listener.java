@@ -53,12 +53,7 @@ class Listener {
     }
 
     Listener(UUID tenantId, UUID loadBalancerId, ListenerSettings settings, Instant createdAt) {
-        this(UUID.randomUUID(), tenantId, loadBalancerId, settings, createdAt);
-    }
-
-    /** A listener with a known id: one restored as it was at an earlier revision. */
-    Listener(UUID id, UUID tenantId, UUID loadBalancerId, ListenerSettings settings, Instant createdAt) {
-        this.id = id;
+        this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.loadBalancerId = loadBalancerId;
         this.createdAt = createdAt;

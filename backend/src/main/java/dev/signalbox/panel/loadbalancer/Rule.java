@@ -45,12 +45,7 @@ class Rule {
     }
 
     Rule(UUID tenantId, UUID loadBalancerId, UUID listenerId, RuleSettings settings, Instant createdAt) {
-        this(UUID.randomUUID(), tenantId, loadBalancerId, listenerId, settings, createdAt);
-    }
-
-    /** A rule with a known id: one restored as it was at an earlier revision. */
-    Rule(UUID id, UUID tenantId, UUID loadBalancerId, UUID listenerId, RuleSettings settings, Instant createdAt) {
-        this.id = id;
+        this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.loadBalancerId = loadBalancerId;
         this.listenerId = listenerId;

@@ -17,6 +17,8 @@ import dev.signalbox.panel.api.model.RevisionDiff;
 import dev.signalbox.panel.api.model.RevisionList;
 import dev.signalbox.panel.auth.CurrentPrincipal;
 import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.jsondiff.JsonTreeDiff;
+import dev.signalbox.panel.jsondiff.JsonTreeDiff.UnkeyedArrays;
 import dev.signalbox.panel.paging.Page;
 import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.publish.RevisionEntry;
@@ -58,8 +60,8 @@ class RevisionController implements RevisionsApi {
         UUID tenantId = currentPrincipal.get().tenantId();
         StoredRevision from = revisions.get(tenantId, loadBalancerId, fromRevision);
         StoredRevision to = revisions.get(tenantId, loadBalancerId, toRevision);
-        var changes = JsonDiff.between(json.valueToTree(ConfigurationViews.of(from.snapshot())),
-                        json.valueToTree(ConfigurationViews.of(to.snapshot()))).stream()
+        var changes = JsonTreeDiff.between(json.valueToTree(ConfigurationViews.of(from.snapshot())),
+                        json.valueToTree(ConfigurationViews.of(to.snapshot())), UnkeyedArrays.AS_SETS).stream()
                 .map(change -> new RevisionChange(
                         RevisionChange.OpEnum.fromValue(change.op().name().toLowerCase(Locale.ROOT)),
                         change.pointer()).before(change.before()).after(change.after()))

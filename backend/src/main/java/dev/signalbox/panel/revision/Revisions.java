@@ -1,5 +1,6 @@
 package dev.signalbox.panel.revision;
 
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -7,8 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.signalbox.panel.auth.SignalboxPrincipal;
 import dev.signalbox.panel.conditional.IfMatch;
-import dev.signalbox.panel.loadbalancer.ListenerRestorer;
-import dev.signalbox.panel.loadbalancer.LoadBalancerInfo;
+import dev.signalbox.panel.configuration.Configurations;
 import dev.signalbox.panel.loadbalancer.LoadBalancers;
 import dev.signalbox.panel.paging.Page;
 import dev.signalbox.panel.paging.PageQuery;
@@ -16,7 +16,6 @@ import dev.signalbox.panel.problem.NotFoundException;
 import dev.signalbox.panel.publish.RevisionEntry;
 import dev.signalbox.panel.publish.RevisionHistory;
 import dev.signalbox.panel.publish.StoredRevision;
-import dev.signalbox.panel.targetgroup.TargetGroupRestorer;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
 
 /** The revisions of a tenant's load balancers, and rolling one back. */
@@ -25,15 +24,12 @@ class Revisions {
 
     private final LoadBalancers loadBalancers;
     private final RevisionHistory history;
-    private final ListenerRestorer listeners;
-    private final TargetGroupRestorer targetGroups;
+    private final Configurations configurations;
 
-    Revisions(LoadBalancers loadBalancers, RevisionHistory history, ListenerRestorer listeners,
-            TargetGroupRestorer targetGroups) {
+    Revisions(LoadBalancers loadBalancers, RevisionHistory history, Configurations configurations) {
         this.loadBalancers = loadBalancers;
         this.history = history;
-        this.listeners = listeners;
-        this.targetGroups = targetGroups;
+        this.configurations = configurations;
     }
 
     @Transactional(readOnly = true)
@@ -49,21 +45,21 @@ class Revisions {
     }
 
     /**
-     * Makes listeners (with their rules), target groups, targets, extra host names and tags what
-     * they were at {@code revision}, as one new
-     * revision, all or nothing. The load balancer stays locked from the If-Match check to the
-     * commit, so no other change slips in between.
+     * Makes the configuration what it was at {@code revision} as one new revision, all or nothing,
+     * by applying that revision's snapshot like a PUT of the whole configuration (what is unchanged
+     * keeps its id). The load balancer stays locked from the If-Match check to the commit, so no
+     * other change slips in between. A rollback to a configuration equal to the current one is
+     * still recorded as a revision, so it always answers with the revision it made.
      */
     @Transactional
     RevisionEntry rollBack(SignalboxPrincipal actor, UUID loadBalancerId, long revision, IfMatch ifMatch) {
         UUID tenantId = actor.tenantId();
-        LoadBalancerInfo current = loadBalancers.lockForChange(tenantId, loadBalancerId);
-        ifMatch.verify(current.entityTag());
+        ifMatch.verify(loadBalancers.lockForChange(tenantId, loadBalancerId).entityTag());
         LoadBalancerSnapshot wanted = find(tenantId, loadBalancerId, revision).snapshot();
-        listeners.removeAll(tenantId, loadBalancerId);
-        targetGroups.restore(tenantId, loadBalancerId, wanted.targetGroups());
-        listeners.addAll(tenantId, loadBalancerId, current.dnsName(), wanted);
-        long next = loadBalancers.revise(tenantId, loadBalancerId, actor.actor(), "Rolled back to revision " + revision);
+        String summary = "Rolled back to revision " + revision;
+        OptionalLong restored = configurations.restore(actor, loadBalancerId, wanted, summary);
+        long next = restored.isPresent() ? restored.getAsLong()
+                : loadBalancers.revise(tenantId, loadBalancerId, actor.actor(), summary);
         return find(tenantId, loadBalancerId, next).entry();
     }
 

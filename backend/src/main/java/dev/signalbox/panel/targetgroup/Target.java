@@ -34,12 +34,7 @@ class Target {
     }
 
     Target(UUID tenantId, UUID targetGroupId, String host, int port, int weight, Instant createdAt) {
-        this(UUID.randomUUID(), tenantId, targetGroupId, host, port, weight, createdAt);
-    }
-
-    /** A target with a known id: one restored as it was at an earlier revision. */
-    Target(UUID id, UUID tenantId, UUID targetGroupId, String host, int port, int weight, Instant createdAt) {
-        this.id = id;
+        this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.targetGroupId = targetGroupId;
         this.host = host;

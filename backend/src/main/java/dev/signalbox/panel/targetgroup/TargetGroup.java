@@ -105,12 +105,7 @@ class TargetGroup {
     }
 
     TargetGroup(UUID tenantId, UUID loadBalancerId, TargetGroupSettings settings, Instant createdAt) {
-        this(UUID.randomUUID(), tenantId, loadBalancerId, settings, createdAt);
-    }
-
-    /** A target group with a known id: one restored as it was at an earlier revision. */
-    TargetGroup(UUID id, UUID tenantId, UUID loadBalancerId, TargetGroupSettings settings, Instant createdAt) {
-        this.id = id;
+        this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.loadBalancerId = loadBalancerId;
         this.createdAt = createdAt;

@@ -84,6 +84,18 @@ class ConfigurationPlannerTests {
     }
 
     @Test
+    void tagsInAnotherOrderAreNoChangeButAnotherValueIs() {
+        LoadBalancerAttributes.Tag team = new LoadBalancerAttributes.Tag("team", "web");
+        LoadBalancerAttributes.Tag cost = new LoadBalancerAttributes.Tag("Cost", "7");
+        LoadBalancerConfiguration stored = tagged(List.of(cost, team));
+
+        assertThat(ConfigurationPlanner.plan(stored, tagged(List.of(team, cost))).changes()).isEmpty();
+        LoadBalancerConfiguration retagged = tagged(List.of(team, new LoadBalancerAttributes.Tag("Cost", "8")));
+        assertThat(ConfigurationPlanner.plan(stored, retagged).changes()).containsExactly(
+                change(Kind.LOAD_BALANCER, "", "shop", null, stored.attributes(), retagged.attributes()));
+    }
+
+    @Test
     void aRemovedListenerTakesItsRulesAndARemovedGroupItsTargetsWithIt() {
         LoadBalancerConfiguration current = configuration(List.of(http(80, API, TEAPOT)), List.of(group("api", A)));
         LoadBalancerConfiguration desired = configuration(List.of(), List.of());
@@ -110,6 +122,10 @@ class ConfigurationPlannerTests {
 
     private static LoadBalancerConfiguration configuration(List<ListenerEntry> listeners, List<TargetGroupEntry> groups) {
         return new LoadBalancerConfiguration("shop", LoadBalancerAttributes.NONE, listeners, groups);
+    }
+
+    private static LoadBalancerConfiguration tagged(List<LoadBalancerAttributes.Tag> tags) {
+        return new LoadBalancerConfiguration("shop", new LoadBalancerAttributes(List.of(), tags), List.of(), List.of());
     }
 
     private static ListenerEntry http(int port, RuleEntry... rules) {
