@@ -3,7 +3,6 @@ package dev.signalbox.panel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -15,11 +14,11 @@ import org.junit.jupiter.api.TestInstance;
 import dev.signalbox.panel.support.ApiClient;
 import dev.signalbox.panel.support.BadBodies;
 import dev.signalbox.panel.support.BadBodies.BadBody;
-import dev.signalbox.panel.support.Fixtures;
-import dev.signalbox.panel.support.Fixtures.LoadBalancerSetup;
 import dev.signalbox.panel.support.OpenApiOperations;
 import dev.signalbox.panel.support.OpenApiOperations.Operation;
 import dev.signalbox.panel.support.PanelIntegrationTest;
+import dev.signalbox.panel.support.SampleBodies;
+import dev.signalbox.panel.support.TenantResources;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,51 +33,24 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
 
     private static final OpenApiOperations SPEC = OpenApiOperations.load(Path.of("../openapi.yaml"));
 
-    /** A valid body per operation, the base every bad body is derived from. */
-    private static final Map<String, String> VALID_BODIES = Map.of(
-            "signUp", "{\"tenantSlug\":\"valid-slug\",\"tenantName\":\"Valid\",\"email\":\"valid@example.com\","
-                    + "\"password\":\"long enough password\",\"displayName\":\"Valid\"}",
-            "logIn", "{\"email\":\"valid@example.com\",\"password\":\"long enough password\"}",
-            "createApiToken", "{\"name\":\"ci\",\"scopes\":[\"read\"],\"expiresInDays\":30}",
-            "createLoadBalancer", "{\"name\":\"valid\"}",
-            "createListener", "{\"protocol\":\"HTTP\",\"port\":8081,\"defaultAction\":{\"type\":\"FORWARD\","
-                    + "\"targetGroupId\":\"%TG%\"}}",
-            "createTargetGroup", "{\"name\":\"valid\",\"protocol\":\"HTTP\",\"algorithm\":\"ROUND_ROBIN\","
-                    + "\"healthCheck\":{\"protocol\":\"HTTP\",\"path\":\"/health\",\"port\":8080,\"intervalSeconds\":30,"
-                    + "\"timeoutSeconds\":5,\"healthyThreshold\":3,\"unhealthyThreshold\":2,\"matcher\":\"200-299\"}}",
-            "registerTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}");
-
-    /** Valid bodies of the identity operations (users, invitations). */
-    private static final Map<String, String> IDENTITY_VALID_BODIES = Map.of(
-            "changeUserRole", "{\"role\":\"EDITOR\"}",
-            "inviteUser", "{\"email\":\"invitee@example.com\",\"role\":\"VIEWER\"}",
-            "acceptInvitation", "{\"token\":\"no-such-invitation\",\"displayName\":\"Valid\","
-                    + "\"password\":\"long enough password\"}");
-
     private ApiClient admin;
     private ApiClient operatorClient;
-    private LoadBalancerSetup setup;
-    private String tokenId;
-    private String userId;
-    private String invitationId;
+    /** One resource of each kind a path parameter names; valid bodies come from SampleBodies. */
+    private TenantResources resources;
 
     @BeforeAll
     void createResources() {
-        admin = signUp(uniqueSlug("bad-input"));
-        setup = Fixtures.loadBalancerWithEverything(admin, "target", 8080);
-        tokenId = admin.post("/api/v1/tokens", "{\"name\":\"t\",\"scopes\":[\"read\"]}").expectStatus(201).json()
-                .path("id").asString();
-        userId = admin.get("/api/v1/session").json().path("user").path("id").asString();
-        invitationId = admin.post("/api/v1/invitations", "{\"email\":\"invited-" + uniqueSlug("x") + "@example.com\","
-                + "\"role\":\"VIEWER\"}").expectStatus(201).json().path("id").asString();
+        String slug = uniqueSlug("bad-input");
+        admin = signUp(slug);
+        resources = TenantResources.create(admin, slug);
         operatorClient = operator();
     }
 
     @Test
     void everyOperationWithABodyHasAValidExampleToDeriveBadOnesFrom() {
         SPEC.operations().stream().filter(op -> op.requestSchema() != null)
-                .forEach(op -> assertThat(VALID_BODIES.containsKey(op.id()) || IDENTITY_VALID_BODIES.containsKey(op.id()))
-                        .as("valid body of %s", op.id()).isTrue());
+                .forEach(op -> assertThat(SampleBodies.template(op.id())).as("valid body of %s in SampleBodies", op.id())
+                        .isPresent());
     }
 
     @TestFactory
@@ -151,18 +123,11 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
     }
 
     private String validBody(Operation op) {
-        String body = VALID_BODIES.containsKey(op.id()) ? VALID_BODIES.get(op.id()) : IDENTITY_VALID_BODIES.get(op.id());
-        return body.replace("%TG%", setup.targetGroupId());
+        return SampleBodies.forOperation(op.id(), resources.ids()).orElseThrow();
     }
 
     private String realPath(String template) {
-        return template.replace("{loadBalancerId}", setup.loadBalancerId())
-                .replace("{targetGroupId}", setup.targetGroupId())
-                .replace("{listenerId}", setup.listenerId())
-                .replace("{targetId}", setup.targetId())
-                .replace("{tokenId}", tokenId)
-                .replace("{userId}", userId)
-                .replace("{invitationId}", invitationId);
+        return resources.fill(template);
     }
 
     private static List<String> pathParameters(String path) {
