@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -27,6 +26,8 @@ import dev.signalbox.panel.support.contract.OpenApiContract;
 import dev.signalbox.panel.support.contract.OpenApiContract.Located;
 import dev.signalbox.panel.support.contract.OpenApiContract.Operation;
 
+import static dev.signalbox.panel.support.ParameterSamples.HEADERS;
+import static dev.signalbox.panel.support.ParameterSamples.QUERIES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resource ids of tenant B (the owner): each must answer 404 problem+json, leak none of B's ids or
  * names, and leave everything B can read unchanged. A new operation is walked as soon as it is in
  * the spec; the walk fails, naming it, while it lacks a fixture (TenantResources.PATH_PARAMETERS,
- * SampleBodies) or an explicit exemption here.
+ * SampleBodies, ParameterSamples) or an explicit exemption here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationIntegrationTests extends PanelIntegrationTest {
@@ -51,20 +52,6 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
     /** Platform-operator views: the operator sees every tenant by design; anybody else must get 404. */
     private static final Set<String> OPERATOR_ONLY = Set.of("listAllTenants", "listNodes");
 
-    /** Query strings sent along with an operation; placeholders are B's ids (a filter naming B's resource). */
-    private static final Map<String, String> SAMPLE_QUERIES = Map.of(
-            "listAuditEvents", "resourceId={loadBalancerId}&limit=200");
-
-    /** Values of header parameters, by header name: what A would send if it had B's resource in hand. */
-    private static final Map<String, HeaderSample> HEADER_SAMPLES = Map.of(
-            "Idempotency-Key", (owner, path) -> UUID.randomUUID().toString(),
-            "If-Match", (owner, path) -> owner.client().get(path).raw().headers().firstValue("ETag").orElse("*"));
-
-    @FunctionalInterface
-    private interface HeaderSample {
-        String value(TenantResources owner, String ownerPath);
-    }
-
     private TenantResources owner;
     private TenantResources intruder;
     private TenantReads ownerReads;
@@ -79,7 +66,7 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
         List<Operation> reads = SPEC.operations().stream().filter(op -> op.method().equals("GET"))
                 .filter(op -> !EXEMPT.containsKey(op.id()) && !OPERATOR_ONLY.contains(op.id()) && gapsOf(op).isEmpty())
                 .toList();
-        ownerReads = new TenantReads(owner, reads, SAMPLE_QUERIES);
+        ownerReads = new TenantReads(owner, reads, QUERIES);
         ownerState = ownerReads.takeSettled(Duration.ofSeconds(10));
     }
 
@@ -87,7 +74,7 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
     void everyOperationIsWalkedOrExemptWithAReason() {
         List<String> gaps = new ArrayList<>();
         SPEC.operations().stream().filter(op -> !EXEMPT.containsKey(op.id())).forEach(op -> gaps.addAll(gapsOf(op)));
-        Stream.of(EXEMPT.keySet(), OPERATOR_ONLY, SAMPLE_QUERIES.keySet()).flatMap(Set::stream)
+        Stream.of(EXEMPT.keySet(), OPERATOR_ONLY, QUERIES.keySet()).flatMap(Set::stream)
                 .filter(id -> SPEC.operations().stream().noneMatch(op -> op.id().equals(id)))
                 .forEach(id -> gaps.add(id + ": listed in the isolation test but not an operation of openapi.yaml"));
         assertThat(gaps).as("operations the isolation walk cannot cover: add the fixture or exempt them with a reason")
@@ -159,11 +146,11 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
     /** Sends {@code op} as tenant A with {@code pathIds} in the path and {@code bodyIds} in body and query. */
     private ApiClient.Response call(Operation op, String variant, Map<String, String> pathIds, Map<String, String> bodyIds) {
         String path = TenantResources.fill(op.pathTemplate(), pathIds);
-        String query = SAMPLE_QUERIES.containsKey(op.id()) ? "?" + TenantResources.fill(SAMPLE_QUERIES.get(op.id()), bodyIds) : "";
+        String query = QUERIES.containsKey(op.id()) ? "?" + TenantResources.fill(QUERIES.get(op.id()), bodyIds) : "";
         @Nullable String body = SampleBodies.forOperation(op.id(), bodyIds).orElse(null);
         Map<String, String> headers = new LinkedHashMap<>();
         headerParameters(op).forEach(name -> headers.put(name,
-                HEADER_SAMPLES.get(name).value(owner, TenantResources.fill(op.pathTemplate(), owner.ids()))));
+                HEADERS.get(name).value(owner, TenantResources.fill(op.pathTemplate(), owner.ids()))));
         ApiClient.Response response = intruder.client().send(op.method(), path + query, body,
                 body == null ? null : "application/json", headers);
         // a refusal may echo what A sent (a problem's instance and detail name the path); anything else of B's
@@ -221,11 +208,11 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
             String name = parameter.node().path("name").asString("");
             String in = parameter.node().path("in").asString("");
             boolean required = parameter.node().path("required").asBoolean(false);
-            if (in.equals("header") && !HEADER_SAMPLES.containsKey(name)) {
-                gaps.add(op.id() + ": no sample for header " + name + " in HEADER_SAMPLES");
+            if (in.equals("header") && !HEADERS.containsKey(name)) {
+                gaps.add(op.id() + ": no sample for header " + name + " in ParameterSamples.HEADERS");
             }
-            if (in.equals("query") && required && !SAMPLE_QUERIES.getOrDefault(op.id(), "").contains(name + "=")) {
-                gaps.add(op.id() + ": no sample for required query parameter " + name + " in SAMPLE_QUERIES");
+            if (in.equals("query") && required && !QUERIES.getOrDefault(op.id(), "").contains(name + "=")) {
+                gaps.add(op.id() + ": no sample for required query parameter " + name + " in ParameterSamples.QUERIES");
             }
         }
         if (op.pathTemplate().startsWith(SPEC.prefix() + "/operator/") && !OPERATOR_ONLY.contains(op.id())) {
