@@ -1,5 +1,5 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
@@ -8,10 +8,10 @@ import { adaSession, loadBalancer } from "../test/fixtures";
 import { AppRoutes } from "./AppRoutes";
 import { createQueryClient } from "./queryClient";
 
-function renderConsole() {
+function renderConsole(url = "/") {
   render(
     <QueryClientProvider client={createQueryClient()}>
-      <MemoryRouter initialEntries={["/"]}>
+      <MemoryRouter initialEntries={[url]}>
         <AppRoutes />
       </MemoryRouter>
     </QueryClientProvider>,
@@ -38,6 +38,46 @@ describe("console start", () => {
     expect(await screen.findByRole("heading", { name: "Load balancers" })).toBeInTheDocument();
     expect(screen.getByText("Acme Ltd · Ada")).toBeInTheDocument();
     expect(await screen.findByRole("cell", { name: "web" })).toBeInTheDocument();
+  });
+
+  it("offers users to admins only, next to load balancers and API tokens", async () => {
+    stubFetch([
+      { method: "GET", path: "/session", status: 200, body: adaSession },
+      { method: "GET", path: "/load-balancers", status: 200, body: { items: [] } },
+      { method: "GET", path: "/tokens", status: 200, body: { items: [] } },
+    ]);
+    renderConsole();
+
+    const navigation = await screen.findByRole("navigation", { name: "Main" });
+    expect(within(navigation).getAllByRole("link").map((link) => link.textContent)).toEqual([
+      "Load balancers",
+      "API tokens",
+      "Users",
+    ]);
+
+    await userEvent.setup().click(within(navigation).getByRole("link", { name: "API tokens" }));
+    expect(await screen.findByRole("heading", { name: "API tokens" })).toBeInTheDocument();
+  });
+
+  it("hides users from an editor", async () => {
+    stubFetch([
+      { method: "GET", path: "/session", status: 200, body: { ...adaSession, user: { ...adaSession.user, role: "EDITOR" } } },
+      { method: "GET", path: "/load-balancers", status: 200, body: { items: [] } },
+    ]);
+    renderConsole();
+
+    const navigation = await screen.findByRole("navigation", { name: "Main" });
+    expect(within(navigation).getByRole("link", { name: "API tokens" })).toBeInTheDocument();
+    expect(within(navigation).queryByRole("link", { name: "Users" })).not.toBeInTheDocument();
+  });
+
+  it("opens an invitation link without a session", async () => {
+    stubFetch([notSignedIn()]);
+
+    renderConsole("/accept-invitation#token=abc123");
+
+    expect(await screen.findByRole("heading", { name: "Join your team on Signalbox" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Your name")).toBeInTheDocument();
   });
 
   it("logs out and returns to the login page", async () => {

@@ -2,7 +2,7 @@ import { vi } from "vitest";
 
 /** One canned answer of the stub server, chosen by method and path below /api/v1. */
 export interface StubRoute {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   status: number;
   /** The route answers only while this holds (for state that changes, like a session). */

@@ -5,13 +5,17 @@ import { MemoryRouter, Route, Routes, useLocation } from "react-router";
 
 /**
  * Renders a component as the console would, with a fresh query cache and a
- * router at `path`; other routes render a marker so navigation is visible.
+ * router at `path` (opened at `url`, for a query or fragment); other routes
+ * render a marker so navigation is visible.
  */
-export function renderWithProviders(element: ReactElement, { path = "/" }: { path?: string } = {}) {
+export function renderWithProviders(
+  element: ReactElement,
+  { path = "/", url = path }: { path?: string; url?: string } = {},
+) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={[path]}>
+      <MemoryRouter initialEntries={[url]}>
         <Routes>
           <Route path={path} element={element} />
           <Route path="*" element={<CurrentPath />} />

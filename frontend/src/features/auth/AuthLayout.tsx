@@ -4,12 +4,20 @@ import { useSession } from "./session";
 
 /**
  * Frame of the signed-out pages. It also asks for the session: a signed-in
- * user goes straight to the console, and the answer lets the server set the
- * XSRF-TOKEN cookie before the form posts.
+ * user goes straight to the console (unless `signedInGoesHome` is off), and
+ * the answer lets the server set the XSRF-TOKEN cookie before the form posts.
  */
-export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
+export function AuthLayout({
+  title,
+  signedInGoesHome = true,
+  children,
+}: {
+  title: string;
+  signedInGoesHome?: boolean;
+  children: ReactNode;
+}) {
   const session = useSession();
-  if (session.data) {
+  if (signedInGoesHome && session.data) {
     return <Navigate to="/" replace />;
   }
   return (

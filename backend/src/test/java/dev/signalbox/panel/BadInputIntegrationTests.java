@@ -3,6 +3,7 @@ package dev.signalbox.panel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -14,11 +15,11 @@ import org.junit.jupiter.api.TestInstance;
 import dev.signalbox.panel.support.ApiClient;
 import dev.signalbox.panel.support.BadBodies;
 import dev.signalbox.panel.support.BadBodies.BadBody;
+import dev.signalbox.panel.support.Fixtures;
+import dev.signalbox.panel.support.Fixtures.LoadBalancerSetup;
 import dev.signalbox.panel.support.OpenApiOperations;
 import dev.signalbox.panel.support.OpenApiOperations.Operation;
 import dev.signalbox.panel.support.PanelIntegrationTest;
-import dev.signalbox.panel.support.SampleBodies;
-import dev.signalbox.panel.support.TenantResources;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,24 +34,89 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
 
     private static final OpenApiOperations SPEC = OpenApiOperations.load(Path.of("../openapi.yaml"));
 
+    private static final String LISTENER = "{\"protocol\":\"HTTP\",\"port\":8081,\"defaultAction\":{\"type\":\"FORWARD\","
+            + "\"targetGroups\":[{\"targetGroupId\":\"%TG%\",\"weight\":3}],\"stickinessSeconds\":60}}";
+    private static final String TARGET_GROUP = "{\"name\":\"valid\",\"protocol\":\"HTTP\",\"port\":8080,"
+            + "\"algorithm\":\"CONSISTENT_HASH\",\"hashKey\":{\"type\":\"HEADER\",\"name\":\"X-User\"},"
+            + "\"healthCheck\":{\"protocol\":\"HTTP\",\"path\":\"/health\",\"port\":8080,\"intervalSeconds\":30,"
+            + "\"timeoutSeconds\":5,\"healthyThreshold\":3,\"unhealthyThreshold\":2,\"matcher\":\"200-299\"},"
+            + "\"attributes\":{\"deregistrationDelaySeconds\":30,\"slowStartSeconds\":60,\"stickiness\":{\"enabled\":true,"
+            + "\"type\":\"lb_cookie\",\"durationSeconds\":600},\"retries\":1,\"connectTimeoutMillis\":2000,"
+            + "\"responseTimeoutSeconds\":30}}";
+    private static final String RULE = "{\"priority\":7,\"conditions\":[{\"field\":\"http-header\","
+            + "\"httpHeaderName\":\"X-Canary\",\"values\":[\"on\"],\"queryStringValues\":[]},"
+            + "{\"field\":\"query-string\",\"queryStringValues\":[{\"key\":\"v\",\"value\":\"2\"}]}],"
+            + "\"action\":{\"type\":\"REDIRECT\",\"redirect\":{\"statusCode\":302,\"protocol\":\"HTTPS\","
+            + "\"host\":\"#{host}\",\"port\":\"443\",\"path\":\"/#{path}\",\"query\":\"#{query}\"}}}";
+
+    /** A configuration document with every kind of part, for the fixture's load balancer "target". */
+    private static final String DOCUMENT = "{\"name\":\"target\",\"hostNames\":[\"www.valid.example\"],"
+            + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}],"
+            + "\"listeners\":[{\"port\":8080,\"protocol\":\"HTTPS\",\"tlsPolicy\":\"Signalbox-TLS13-1-3-2026-01\","
+            + "\"certificateIds\":[\"6f1c1e2a-0000-4000-8000-000000000001\"],"
+            + "\"defaultAction\":{\"type\":\"FORWARD\",\"targetGroups\":[{\"name\":\"web\",\"weight\":3}],"
+            + "\"stickinessSeconds\":60},\"rules\":[" + "{\"priority\":7,\"conditions\":[{\"field\":\"http-header\",\"httpHeaderName\":\"X-Canary\","
+            + "\"values\":[\"on\"]}],\"action\":{\"type\":\"FORWARD\",\"targetGroup\":\"web\"}}]}],"
+            + "\"targetGroups\":[" + TARGET_GROUP.substring(0, TARGET_GROUP.length() - 1).replace("\"valid\"", "\"web\"")
+            + ",\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}]}";
+
+    /** A valid body per operation, the base every bad body is derived from. */
+    private static final Map<String, String> VALID_BODIES = Map.ofEntries(
+            Map.entry(
+            "signUp", "{\"tenantSlug\":\"valid-slug\",\"tenantName\":\"Valid\",\"email\":\"valid@example.com\","
+                    + "\"password\":\"long enough password\",\"displayName\":\"Valid\"}"),
+            Map.entry("logIn", "{\"email\":\"valid@example.com\",\"password\":\"long enough password\"}"),
+            Map.entry("createApiToken", "{\"name\":\"ci\",\"scopes\":[\"read\"],\"expiresInDays\":30}"),
+            Map.entry("createLoadBalancer", "{\"name\":\"valid\",\"hostNames\":[\"www.valid.example\"],"
+                    + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}"),
+            Map.entry("updateLoadBalancer", "{\"hostNames\":[\"www.valid.example\"],"
+                    + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}"),
+            Map.entry("createListener", LISTENER),
+            Map.entry("updateListener", LISTENER),
+            Map.entry("createTargetGroup", TARGET_GROUP),
+            Map.entry("updateTargetGroup", TARGET_GROUP),
+            Map.entry("registerTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}"),
+            Map.entry("deregisterTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080}]}"),
+            Map.entry("createRule", RULE),
+            Map.entry("updateRule", RULE),
+            Map.entry("applyConfiguration", DOCUMENT),
+            Map.entry("planConfiguration", DOCUMENT));
+
+    /** Valid bodies of the identity operations (users, invitations). */
+    private static final Map<String, String> IDENTITY_VALID_BODIES = Map.of(
+            "changeUserRole", "{\"role\":\"EDITOR\"}",
+            "inviteUser", "{\"email\":\"invitee@example.com\",\"role\":\"VIEWER\"}",
+            "acceptInvitation", "{\"token\":\"no-such-invitation\",\"displayName\":\"Valid\","
+                    + "\"password\":\"long enough password\"}");
+
     private ApiClient admin;
     private ApiClient operatorClient;
-    /** One resource of each kind a path parameter names; valid bodies come from SampleBodies. */
-    private TenantResources resources;
+    private LoadBalancerSetup setup;
+    private String tokenId;
+    private String userId;
+    private String invitationId;
+    private String ruleId;
 
     @BeforeAll
     void createResources() {
-        String slug = uniqueSlug("bad-input");
-        admin = signUp(slug);
-        resources = TenantResources.create(admin, slug);
+        admin = signUp(uniqueSlug("bad-input"));
+        setup = Fixtures.loadBalancerWithEverything(admin, "target", 8080);
+        tokenId = admin.post("/api/v1/tokens", "{\"name\":\"t\",\"scopes\":[\"read\"]}").expectStatus(201).json()
+                .path("id").asString();
+        userId = admin.get("/api/v1/session").json().path("user").path("id").asString();
+        invitationId = admin.post("/api/v1/invitations", "{\"email\":\"invited-" + uniqueSlug("x") + "@example.com\","
+                + "\"role\":\"VIEWER\"}").expectStatus(201).json().path("id").asString();
         operatorClient = operator();
+        ruleId = admin.post("/api/v1/load-balancers/" + setup.loadBalancerId() + "/listeners/" + setup.listenerId()
+                + "/rules", "{\"priority\":1,\"action\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":503}}}")
+                .expectStatus(201).json().path("id").asString();
     }
 
     @Test
     void everyOperationWithABodyHasAValidExampleToDeriveBadOnesFrom() {
         SPEC.operations().stream().filter(op -> op.requestSchema() != null)
-                .forEach(op -> assertThat(SampleBodies.template(op.id())).as("valid body of %s in SampleBodies", op.id())
-                        .isPresent());
+                .forEach(op -> assertThat(VALID_BODIES.containsKey(op.id()) || IDENTITY_VALID_BODIES.containsKey(op.id()))
+                        .as("valid body of %s", op.id()).isTrue());
     }
 
     @TestFactory
@@ -87,16 +153,92 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
         return tests.stream();
     }
 
+    /** Operations that also read YAML get broken YAML: a 400 problem, never a 5xx. */
+    @TestFactory
+    Stream<DynamicTest> badYamlBodies() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation op : SPEC.operations()) {
+            if (!op.mediaTypes().contains("application/yaml")) {
+                continue;
+            }
+            String path = realPath(op.path());
+            for (String broken : List.of("listeners: [\n  - port: : :", "- a\n- list", "plain text", "a: 1\na: 2",
+                    "bogusField: 1", "listeners:\n  - port: \"80\"", "listeners: 12", "{\"json\": 1", "~")) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": YAML " + broken.replace("\n", "\\n"), () ->
+                        admin.send(op.method(), path, broken, "application/yaml").expectProblem(400)));
+            }
+        }
+        assertThat(tests).as("some operation reads YAML").isNotEmpty();
+        return tests.stream();
+    }
+
     @TestFactory
     Stream<DynamicTest> invalidAndUnknownIds() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Operation op : SPEC.operations()) {
             String body = op.requestSchema() == null ? null : validBody(op);
             for (String param : pathParameters(op.path())) {
-                for (String id : List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%20", "1")) {
+                List<String> unknown = SPEC.pathParameterType(param).equals("uuid")
+                        ? List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%20", "1")
+                        : List.of("not-a-number", "999999999", "-1", "1.5", "%20", "99999999999999999999999");
+                for (String id : unknown) {
                     String path = realPath(op.path().replace("{" + param + "}", id));
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + param + "=" + id, () ->
                             admin.send(op.method(), path, body, "application/json").expectProblem(404)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Paging parameters out of range or of the wrong type, foreign cursors, too long filters. */
+    @TestFactory
+    Stream<DynamicTest> badQueryParameters() {
+        Map<String, List<String>> badValues = Map.ofEntries(
+                Map.entry("limit", List.of("0", "201", "-1", "abc", "1.5", "99999999999999999999")),
+                Map.entry("cursor", List.of("not-a-cursor", "%00", "MQ", "a".repeat(1025))),
+                Map.entry("name", List.of("a".repeat(101))),
+                Map.entry("namePrefix", List.of("a".repeat(101))),
+                Map.entry("tag", List.of("no-value", "=value", "a".repeat(386), "k%00=v")),
+                // the audit log's filters
+                Map.entry("actor", List.of("a".repeat(255))),
+                Map.entry("action", List.of("a".repeat(65))),
+                Map.entry("resourceType", List.of("a".repeat(65))),
+                Map.entry("resourceId", List.of("a".repeat(255))),
+                Map.entry("from", List.of("yesterday", "2026-13-01T00:00:00Z")),
+                Map.entry("to", List.of("tomorrow", "2026-01-01T25:00:00Z")));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation op : SPEC.operations()) {
+            for (String param : op.queryParameters()) {
+                assertThat(badValues).as("bad values of query parameter %s", param).containsKey(param);
+                for (String value : badValues.get(param)) {
+                    String path = realPath(op.path()) + "?" + param + "=" + value;
+                    tests.add(DynamicTest.dynamicTest(op.id() + ": " + param + "=" + abbreviate(value), () -> {
+                        ApiClient.Response response = admin.send(op.method(), path, null, "application/json");
+                        response.expectProblem(400);
+                        assertThat(response.json().path("errors").get(0).path("pointer").asString())
+                                .isEqualTo("/" + param);
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Malformed conditional and idempotency headers are a 400 before anything happens. */
+    @TestFactory
+    Stream<DynamicTest> badHeaders() {
+        Map<String, List<String>> badValues = Map.of(
+                "If-Match", List.of("no-quotes", "\"unterminated", "W/", "\"a\" \"b\"", "\"" + "a".repeat(1100) + "\""),
+                "Idempotency-Key", List.of("a".repeat(256), "with space"));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation op : SPEC.operations()) {
+            String body = op.requestSchema() == null ? null : validBody(op);
+            for (String header : op.headers()) {
+                assertThat(badValues).as("bad values of header %s", header).containsKey(header);
+                for (String value : badValues.get(header)) {
+                    tests.add(DynamicTest.dynamicTest(op.id() + ": " + header + ": " + abbreviate(value), () ->
+                            admin.send(op.method(), realPath(op.path()), body, Map.of(header, value)).expectProblem(400)));
                 }
             }
         }
@@ -123,11 +265,26 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
     }
 
     private String validBody(Operation op) {
-        return SampleBodies.forOperation(op.id(), resources.ids()).orElseThrow();
+        String body = VALID_BODIES.containsKey(op.id()) ? VALID_BODIES.get(op.id()) : IDENTITY_VALID_BODIES.get(op.id());
+        return body.replace("%TG%", setup.targetGroupId());
     }
 
     private String realPath(String template) {
-        return resources.fill(template);
+        return template.replace("{loadBalancerId}", setup.loadBalancerId())
+                .replace("{targetGroupId}", setup.targetGroupId())
+                .replace("{listenerId}", setup.listenerId())
+                .replace("{targetId}", setup.targetId())
+                .replace("{tokenId}", tokenId)
+                .replace("{revision}", "1")
+                .replace("{fromRevision}", "1")
+                .replace("{toRevision}", "2")
+                .replace("{userId}", userId)
+                .replace("{invitationId}", invitationId)
+                .replace("{ruleId}", ruleId);
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…(" + value.length() + ")" : value;
     }
 
     private static List<String> pathParameters(String path) {

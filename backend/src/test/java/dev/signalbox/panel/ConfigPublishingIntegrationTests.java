@@ -17,7 +17,18 @@ import dev.signalbox.panel.support.ApiClient;
 import dev.signalbox.panel.support.ConfigTopic;
 import dev.signalbox.panel.support.PanelIntegrationTest;
 import dev.signalbox.panel.support.TestServices;
+import dev.signalbox.protocol.Algorithm;
 import dev.signalbox.protocol.AppliedRevision;
+import dev.signalbox.protocol.FixedResponseSnapshot;
+import dev.signalbox.protocol.HashKeySnapshot;
+import dev.signalbox.protocol.HashKeyType;
+import dev.signalbox.protocol.ListenerProtocol;
+import dev.signalbox.protocol.ListenerSnapshot;
+import dev.signalbox.protocol.QueryStringPair;
+import dev.signalbox.protocol.RedirectSnapshot;
+import dev.signalbox.protocol.RuleSnapshot;
+import dev.signalbox.protocol.StickinessSnapshot;
+import dev.signalbox.protocol.TargetGroupSnapshot;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
 import dev.signalbox.protocol.NodeStatus;
 import dev.signalbox.protocol.ProtocolCodec;
@@ -84,6 +95,61 @@ class ConfigPublishingIntegrationTests extends PanelIntegrationTest {
                 && m.snapshot().revision() == 5, DELIVERY).orElseThrow().snapshot();
         assertThat(afterDeregister.targetGroups().get(0).targets()).extracting(TargetSnapshot::port).containsExactly(9002);
         assertThat(ci.get("/api/v1/load-balancers/" + lbId).json().path("revision").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void theSnapshotCarriesHostNamesTagsRulesListenerAndTargetGroupSettings() {
+        String slug = uniqueSlug("rich");
+        ApiClient client = signUp(slug);
+        String lbId = client.post("/api/v1/load-balancers", "{\"name\":\"shop\",\"hostNames\":[\"www." + slug
+                + ".example\"],\"tags\":[{\"key\":\"team\",\"value\":\"checkout\"}]}").expectStatus(201).json()
+                .path("id").asString();
+        String lb = "/api/v1/load-balancers/" + lbId;
+        String tgId = client.post(lb + "/target-groups", "{\"name\":\"web\",\"port\":8080,\"algorithm\":\"CONSISTENT_HASH\","
+                + "\"hashKey\":{\"type\":\"COOKIE\",\"name\":\"sid\"},\"attributes\":{\"deregistrationDelaySeconds\":15,"
+                + "\"stickiness\":{\"enabled\":true,\"durationSeconds\":120},\"retries\":2}}").expectStatus(201).json()
+                .path("id").asString();
+        String certificate = UUID.randomUUID().toString();
+        int port = 30_000 + (int) (System.nanoTime() % 20_000);
+        String listenerId = client.post(lb + "/listeners", "{\"protocol\":\"HTTPS\",\"port\":" + port
+                + ",\"tlsPolicy\":\"Signalbox-TLS13-1-3-2026-01\",\"certificateIds\":[\"" + certificate + "\"],"
+                + "\"defaultAction\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":404,"
+                + "\"contentType\":\"application/json\",\"messageBody\":\"{}\"}}}").expectStatus(201).json()
+                .path("id").asString();
+        client.post(lb + "/listeners/" + listenerId + "/rules", "{\"priority\":5,\"conditions\":[{\"field\":"
+                + "\"query-string\",\"queryStringValues\":[{\"key\":\"v\",\"value\":\"2*\"}]}],\"action\":{\"type\":"
+                + "\"FORWARD\",\"targetGroups\":[{\"targetGroupId\":\"" + tgId + "\",\"weight\":7}],"
+                + "\"stickinessSeconds\":60}}").expectStatus(201);
+        client.post(lb + "/listeners/" + listenerId + "/rules", "{\"priority\":9,\"conditions\":[{\"field\":"
+                + "\"path-pattern\",\"values\":[\"/old/*\"]}],\"action\":{\"type\":\"REDIRECT\",\"redirect\":"
+                + "{\"host\":\"new.#{host}\"}}}").expectStatus(201);
+        long revision = client.get(lb).json().path("revision").asLong();
+
+        LoadBalancerSnapshot snapshot = ConfigTopic.awaitLatest(lbId, m -> m.snapshot() != null
+                && m.snapshot().revision() == revision, DELIVERY).orElseThrow().snapshot();
+
+        assertThat(snapshot.hostNames()).containsExactly("shop." + slug + ".lb.localhost", "www." + slug + ".example");
+        assertThat(snapshot.tags()).containsEntry("team", "checkout");
+        ListenerSnapshot listener = snapshot.listeners().get(0);
+        assertThat(listener.protocol()).isEqualTo(ListenerProtocol.HTTPS);
+        assertThat(listener.tlsPolicy()).isEqualTo("Signalbox-TLS13-1-3-2026-01");
+        assertThat(listener.certificateIds()).extracting(UUID::toString).containsExactly(certificate);
+        assertThat(listener.defaultAction().fixedResponse()).isEqualTo(
+                new FixedResponseSnapshot(404, "application/json", "{}"));
+        assertThat(listener.rules()).extracting(RuleSnapshot::priority).containsExactly(5, 9);
+        RuleSnapshot weighted = listener.rules().get(0);
+        assertThat(weighted.conditions().get(0).queryPairs()).containsExactly(new QueryStringPair("v", "2*"));
+        assertThat(weighted.action().targetGroups().get(0).weight()).isEqualTo(7);
+        assertThat(weighted.action().stickinessSeconds()).isEqualTo(60);
+        assertThat(listener.rules().get(1).action().redirect()).isEqualTo(
+                new RedirectSnapshot(301, "#{protocol}", "new.#{host}", "#{port}", "/#{path}", "#{query}"));
+        TargetGroupSnapshot group = snapshot.targetGroups().get(0);
+        assertThat(group.port()).isEqualTo(8080);
+        assertThat(group.algorithm()).isEqualTo(Algorithm.CONSISTENT_HASH);
+        assertThat(group.hashKey()).isEqualTo(new HashKeySnapshot(HashKeyType.COOKIE, "sid"));
+        assertThat(group.attributes().deregistrationDelaySeconds()).isEqualTo(15);
+        assertThat(group.attributes().stickiness()).isEqualTo(new StickinessSnapshot(true, "lb_cookie", 120));
+        assertThat(group.attributes().retries()).isEqualTo(2);
     }
 
     @Test

@@ -19,7 +19,8 @@ class ModularityTests {
     @Test
     void everyFeatureIsAModule() {
         assertThat(modules.stream().map(ApplicationModule::getName)).contains("tenant", "auth", "loadbalancer",
-                "targetgroup", "publish", "telemetry", "web", "problem", "api", "user", "audit", "operator", "rowsecurity");
+                "targetgroup", "publish", "telemetry", "web", "problem", "api", "user", "audit", "operator", "rowsecurity",
+                "configuration", "conditional", "idempotency", "paging", "revision", "jsondiff");
     }
 
     @Test

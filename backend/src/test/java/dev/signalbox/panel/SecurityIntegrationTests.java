@@ -1,5 +1,6 @@
 package dev.signalbox.panel;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -127,12 +128,7 @@ class SecurityIntegrationTests extends PanelIntegrationTest {
     void viewersReadButNeverChangeConfigurationEvenWithAWriteToken() {
         String slug = uniqueSlug("viewer");
         ApiClient admin = signUp(slug);
-        UUID tenantId = UUID.fromString(admin.get("/api/v1/session").json().path("tenant").path("id").asString());
-        RowScope.tenant(tenantId, () -> users.create(tenantId, "viewer@" + slug + ".example", "Viewer", PASSWORD,
-                Role.VIEWER));
-        ApiClient viewer = newClient();
-        viewer.post("/api/v1/session", "{\"email\":\"viewer@" + slug + ".example\",\"password\":\"" + PASSWORD + "\"}")
-                .expectStatus(200);
+        ApiClient viewer = signInNewViewer(admin, slug);
 
         viewer.get("/api/v1/load-balancers").expectStatus(200);
         viewer.post("/api/v1/load-balancers", "{\"name\":\"blocked\"}").expectProblem(403);
@@ -142,11 +138,41 @@ class SecurityIntegrationTests extends PanelIntegrationTest {
     }
 
     @Test
+    void viewersAndReadTokensMayPlanADocumentButNotApplyIt() {
+        String slug = uniqueSlug("viewer-plan");
+        ApiClient admin = signUp(slug);
+        String configuration = "/api/v1/load-balancers/" + admin.post("/api/v1/load-balancers", "{\"name\":\"planned\"}")
+                .expectStatus(201).json().path("id").asString() + "/configuration";
+        JsonNode before = admin.get(configuration).expectStatus(200).json();
+        String document = "{\"targetGroups\":[{\"name\":\"web\"}]}";
+        ApiClient viewer = signInNewViewer(admin, slug);
+        ApiClient readToken = admin.withToken(createToken(admin, "[\"read\"]").path("token").asString());
+
+        for (ApiClient reader : List.of(viewer, readToken)) {
+            assertThat(reader.post(configuration + "/plan", document).expectStatus(200).json().path("changes"))
+                    .singleElement().satisfies(change -> assertThat(change.path("action").asString()).isEqualTo("add"));
+            reader.send("PUT", configuration, document, "application/json").expectProblem(403);
+        }
+        assertThat(admin.get(configuration).json()).isEqualTo(before);
+    }
+
+    @Test
     void aDeleteAskingForJsonOnlyIsServed() {
         ApiClient client = signUp(uniqueSlug("accept"));
         String lbId = client.post("/api/v1/load-balancers", "{\"name\":\"accept\"}").expectStatus(201).json().path("id").asString();
         ApiClient.Response response = client.sendAccepting("DELETE", "/api/v1/load-balancers/" + lbId, "application/json");
         response.expectStatus(204);
+    }
+
+    /** A viewer of the admin's tenant, signed in to the console. */
+    private ApiClient signInNewViewer(ApiClient admin, String slug) {
+        UUID tenantId = UUID.fromString(admin.get("/api/v1/session").json().path("tenant").path("id").asString());
+        RowScope.tenant(tenantId, () -> users.create(tenantId, "viewer@" + slug + ".example", "Viewer", PASSWORD,
+                Role.VIEWER));
+        ApiClient viewer = newClient();
+        viewer.post("/api/v1/session", "{\"email\":\"viewer@" + slug + ".example\",\"password\":\"" + PASSWORD + "\"}")
+                .expectStatus(200);
+        return viewer;
     }
 
     private static JsonNode createToken(ApiClient console, String scopes) {

@@ -1,7 +1,10 @@
 package dev.signalbox.protocol;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -17,6 +20,7 @@ import java.util.UUID;
  * @param listeners     ports it listens on, with their rules
  * @param targetGroups  target groups its listeners forward to
  * @param createdAt     when the panel committed this revision
+ * @param tags          the tenant's key/value labels of the load balancer (nodes need not read them)
  */
 public record LoadBalancerSnapshot(
         int schemaVersion,
@@ -27,7 +31,8 @@ public record LoadBalancerSnapshot(
         List<String> hostNames,
         List<ListenerSnapshot> listeners,
         List<TargetGroupSnapshot> targetGroups,
-        Instant createdAt) {
+        Instant createdAt,
+        Map<String, String> tags) {
 
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -36,5 +41,14 @@ public record LoadBalancerSnapshot(
         hostNames = List.copyOf(hostNames);
         listeners = List.copyOf(listeners);
         targetGroups = List.copyOf(targetGroups);
+        // sorted, so equal configurations encode to equal bytes
+        tags = tags == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(tags));
+    }
+
+    /** A snapshot without tags. */
+    public LoadBalancerSnapshot(int schemaVersion, UUID id, UUID tenantId, String name, long revision,
+            List<String> hostNames, List<ListenerSnapshot> listeners, List<TargetGroupSnapshot> targetGroups,
+            Instant createdAt) {
+        this(schemaVersion, id, tenantId, name, revision, hostNames, listeners, targetGroups, createdAt, Map.of());
     }
 }

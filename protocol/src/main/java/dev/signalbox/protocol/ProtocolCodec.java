@@ -4,17 +4,20 @@ import java.nio.charset.StandardCharsets;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON codec of the protocol. It ignores unknown fields, so a reader one schema version
- * behind still understands a newer writer.
+ * The one JSON codec of the protocol. It ignores unknown fields and reads unknown enum values as
+ * each enum's fallback, so a reader one schema version behind still understands a newer writer.
  */
 public final class ProtocolCodec {
 
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // an enum value newer than this reader becomes the enum's documented fallback
+            .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             .build();
 
     public byte[] encode(LoadBalancerSnapshot snapshot) {

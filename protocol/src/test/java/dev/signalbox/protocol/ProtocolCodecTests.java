@@ -17,20 +17,35 @@ class ProtocolCodecTests {
 
     static LoadBalancerSnapshot sampleSnapshot() {
         UUID group = UUID.randomUUID();
+        UUID canary = UUID.randomUUID();
         var healthCheck = new HealthCheckSnapshot(TargetProtocol.HTTP, "/health", null, 30, 5, 5, 2, "200");
         var targets = List.of(
                 new TargetSnapshot(UUID.randomUUID(), "10.0.0.1", 8080, 1),
                 new TargetSnapshot(UUID.randomUUID(), "app.internal", 8081, 3));
-        var rule = new RuleSnapshot(UUID.randomUUID(), 10,
-                List.of(new ConditionSnapshot("http-header", "X-Canary", List.of("on"))),
-                ActionSnapshot.forward(group));
-        var listener = new ListenerSnapshot(UUID.randomUUID(), ListenerProtocol.HTTP, 8000,
-                ActionSnapshot.forward(group), List.of(rule));
+        var canaryRule = new RuleSnapshot(UUID.randomUUID(), 10,
+                List.of(new ConditionSnapshot("http-header", "X-Canary", List.of("on")),
+                        new ConditionSnapshot("query-string", null, List.of(),
+                                List.of(new QueryStringPair("v", "2*"), new QueryStringPair(null, "beta")))),
+                ActionSnapshot.forward(List.of(new WeightedTargetGroup(group, 90), new WeightedTargetGroup(canary, 10)),
+                        3600));
+        var redirectRule = new RuleSnapshot(UUID.randomUUID(), 20,
+                List.of(new ConditionSnapshot("path-pattern", null, List.of("/old/*"))),
+                ActionSnapshot.redirect(new RedirectSnapshot(301, "HTTPS", "#{host}", "443", "/new/#{path}", "#{query}")));
+        var fixedRule = new RuleSnapshot(UUID.randomUUID(), 30,
+                List.of(new ConditionSnapshot("source-ip", null, List.of("10.0.0.0/8", "2001:db8::/32"))),
+                ActionSnapshot.fixedResponse(new FixedResponseSnapshot(503, "text/plain", "maintenance")));
+        var listener = new ListenerSnapshot(UUID.randomUUID(), ListenerProtocol.HTTPS, 8443,
+                ActionSnapshot.forward(group), List.of(canaryRule, redirectRule, fixedRule),
+                "Signalbox-TLS13-1-2-2026-01", List.of(UUID.randomUUID()));
+        var attributes = new TargetGroupAttributesSnapshot(60, 30, new StickinessSnapshot(true, "lb_cookie", 600),
+                2, 2000, 30);
         return new LoadBalancerSnapshot(LoadBalancerSnapshot.SCHEMA_VERSION, UUID.randomUUID(), UUID.randomUUID(),
                 "web", 7, List.of("web.acme.lb.localhost", "www.acme.test"), List.of(listener),
-                List.of(new TargetGroupSnapshot(group, "app", TargetProtocol.HTTP, Algorithm.ROUND_ROBIN,
-                        healthCheck, targets)),
-                Instant.parse("2026-11-27T10:15:30.123Z"));
+                List.of(new TargetGroupSnapshot(group, "app", TargetProtocol.HTTP, Algorithm.CONSISTENT_HASH,
+                                healthCheck, targets, 8080, new HashKeySnapshot(HashKeyType.COOKIE, "session"), attributes),
+                        new TargetGroupSnapshot(canary, "canary", TargetProtocol.HTTP, Algorithm.ROUND_ROBIN,
+                                healthCheck, List.of())),
+                Instant.parse("2026-11-27T10:15:30.123Z"), Map.of("team", "shop", "env", "prod"));
     }
 
     @Test
@@ -59,6 +74,58 @@ class ProtocolCodecTests {
 
         assertThat(decoded.schemaVersion()).isEqualTo(2);
         assertThat(decoded.targetGroups().get(0).targets()).hasSize(2);
+    }
+
+    @Test
+    void aSnapshotOfTheFirstReleaseReadsWithTheDefaultsOfTheFieldsAddedSince() {
+        String firstRelease = """
+                {"schemaVersion":1,"id":"6f1c8a52-3f0e-4c1e-9a57-6d1e2b3c4d5e","tenantId":"0b7f6d10-7c4e-4d39-8f0a-2a4b5c6d7e8f",
+                 "name":"web","revision":3,"hostNames":["web.acme.lb.localhost"],
+                 "listeners":[{"id":"1a2b3c4d-0000-4000-8000-000000000001","protocol":"HTTP","port":8000,
+                   "defaultAction":{"type":"FORWARD","targetGroups":[{"targetGroupId":"1a2b3c4d-0000-4000-8000-000000000002","weight":1}]},
+                   "rules":[]}],
+                 "targetGroups":[{"id":"1a2b3c4d-0000-4000-8000-000000000002","name":"app","protocol":"HTTP",
+                   "algorithm":"ROUND_ROBIN","healthCheck":{"protocol":"HTTP","path":"/","port":null,"intervalSeconds":30,
+                   "timeoutSeconds":5,"healthyThreshold":5,"unhealthyThreshold":2,"matcher":"200"},"targets":[]}],
+                 "createdAt":"2026-11-27T10:15:30Z"}
+                """;
+
+        LoadBalancerSnapshot decoded = codec.decodeSnapshot(firstRelease.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoded.tags()).isEmpty();
+        ListenerSnapshot listener = decoded.listeners().get(0);
+        assertThat(listener.certificateIds()).isEmpty();
+        assertThat(listener.tlsPolicy()).isNull();
+        assertThat(listener.defaultAction().stickinessSeconds()).isNull();
+        assertThat(listener.defaultAction().redirect()).isNull();
+        TargetGroupSnapshot group = decoded.targetGroups().get(0);
+        assertThat(group.attributes()).isEqualTo(TargetGroupAttributesSnapshot.DEFAULTS);
+        assertThat(group.hashKey()).isNull();
+        assertThat(group.port()).isZero();
+    }
+
+    @Test
+    void enumValuesNewerThanTheReaderFallBackInsteadOfFailingTheSnapshot() {
+        String json = new String(codec.encode(sampleSnapshot()), StandardCharsets.UTF_8)
+                .replace("\"CONSISTENT_HASH\"", "\"SOME_FUTURE_ALGORITHM\"")
+                .replace("\"REDIRECT\"", "\"SOME_FUTURE_ACTION\"")
+                .replace("\"HTTPS\",\"port\":8443", "\"QUIC\",\"port\":8443")
+                .replace("\"COOKIE\"", "\"SOME_FUTURE_KEY\"");
+
+        LoadBalancerSnapshot decoded = codec.decodeSnapshot(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoded.targetGroups().get(0).algorithm()).isEqualTo(Algorithm.ROUND_ROBIN);
+        assertThat(decoded.targetGroups().get(0).hashKey().type()).isEqualTo(HashKeyType.SOURCE_IP);
+        assertThat(decoded.listeners().get(0).protocol()).isEqualTo(ListenerProtocol.UNKNOWN);
+        assertThat(decoded.listeners().get(0).rules().get(1).action().type()).isEqualTo(ActionType.UNKNOWN);
+    }
+
+    @Test
+    void tagsAreEncodedInKeyOrderSoEqualConfigurationsGiveEqualBytes() {
+        LoadBalancerSnapshot snapshot = sampleSnapshot();
+        String json = new String(codec.encode(snapshot), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"tags\":{\"env\":\"prod\",\"team\":\"shop\"}");
     }
 
     @Test

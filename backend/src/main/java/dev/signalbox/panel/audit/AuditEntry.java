@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
 /** One row of the audit log. */
 record AuditEntry(long id, @Nullable UUID tenantId, Instant occurredAt, AuditActor actor, String action,
         String resourceType, @Nullable String resourceId, @Nullable String summary, @Nullable String sourceAddress,
-        List<JsonDiff.Change> changes) {
+        List<AuditedChange> changes) {
 }

@@ -84,18 +84,18 @@ class AuditLog {
     }
 
     private AuditEntry entry(ResultSet rs, int row) throws SQLException {
-        List<JsonDiff.Change> changes = new ArrayList<>();
+        List<AuditedChange> changes = new ArrayList<>();
         for (JsonNode change : json.readTree(rs.getString(12))) {
-            changes.add(new JsonDiff.Change(change.path("pointer").asString(), change.get("before"), change.get("after")));
+            changes.add(new AuditedChange(change.path("pointer").asString(), change.get("before"), change.get("after")));
         }
         AuditActor actor = new AuditActor(rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class));
         return new AuditEntry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(), actor,
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), changes);
     }
 
-    private ArrayNode toJson(List<JsonDiff.Change> changes) {
+    private ArrayNode toJson(List<AuditedChange> changes) {
         ArrayNode array = json.createArrayNode();
-        for (JsonDiff.Change change : changes) {
+        for (AuditedChange change : changes) {
             ObjectNode node = array.addObject().put("pointer", change.pointer());
             if (change.before() != null) {
                 node.set("before", change.before());

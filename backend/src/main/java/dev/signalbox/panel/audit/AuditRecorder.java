@@ -50,7 +50,7 @@ class AuditRecorder {
     @EventListener
     @Transactional
     void on(SecurityEvent event) {
-        List<JsonDiff.Change> changes = JsonDiff.between(json.valueToTree(event.before()), json.valueToTree(event.after()));
+        List<AuditedChange> changes = AuditedChange.between(json.valueToTree(event.before()), json.valueToTree(event.after()));
         AuditActor actor = event.actorEmail() != null ? new AuditActor(event.actorEmail(), event.actorEmail(), null)
                 : actor(null);
         log.append(new AuditEntry(0, event.tenantId(), clock.instant(), actor, event.action(), event.resourceType(),
@@ -70,7 +70,7 @@ class AuditRecorder {
         JsonNode before = after == null || snapshots.size() < 2 ? null : json.readTree(snapshots.get(1).json());
         log.append(new AuditEntry(0, revised.tenantId(), clock.instant(), actor(revised.actor()), "config.revised",
                 LOAD_BALANCER, revised.loadBalancerId().toString(), "Revision " + revised.revision() + ": "
-                        + revised.summary(), sourceAddress(), JsonDiff.between(before, after)));
+                        + revised.summary(), sourceAddress(), AuditedChange.between(before, after)));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
@@ -84,7 +84,7 @@ class AuditRecorder {
                 .orElse(null);
         log.append(new AuditEntry(0, deleted.tenantId(), clock.instant(), actor(deleted.actor()), "load-balancer.deleted",
                 LOAD_BALANCER, deleted.loadBalancerId().toString(), "Load balancer deleted", sourceAddress(),
-                JsonDiff.between(before, null)));
+                AuditedChange.between(before, null)));
     }
 
     private record Snapshot(long revision, String json) {

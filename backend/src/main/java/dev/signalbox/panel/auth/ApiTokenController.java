@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +15,10 @@ import dev.signalbox.panel.api.model.ApiToken;
 import dev.signalbox.panel.api.model.ApiTokenList;
 import dev.signalbox.panel.api.model.ApiTokenRequest;
 import dev.signalbox.panel.api.model.CreatedApiToken;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.NameFilter;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.problem.InvalidFieldException;
 
 @RestController
@@ -30,9 +35,12 @@ class ApiTokenController implements TokensApi {
     }
 
     @Override
-    public ResponseEntity<ApiTokenList> listApiTokens() {
-        var items = tokens.list(currentPrincipal.get().user()).stream().map(ApiTokenController::toDto).toList();
-        return ResponseEntity.ok(new ApiTokenList(items));
+    public ResponseEntity<ApiTokenList> listApiTokens(Integer limit, @Nullable String cursor, @Nullable String name,
+            @Nullable String namePrefix) {
+        Page<ApiTokenView> page = tokens.list(currentPrincipal.get().user(), NameFilter.of(name, namePrefix),
+                PageQuery.of(limit, cursor));
+        return ResponseEntity.ok(new ApiTokenList(page.items().stream().map(ApiTokenController::toDto).toList())
+                .nextCursor(page.nextCursor()));
     }
 
     @Override
@@ -52,12 +60,12 @@ class ApiTokenController implements TokensApi {
                 view.scopes().stream().map(s -> CreatedApiToken.ScopesEnum.fromValue(s.wireName())).toList(),
                 view.createdAt().atOffset(ZoneOffset.UTC), view.expiresAt().atOffset(ZoneOffset.UTC),
                 created.secret());
-        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(view.entityTag().header()).body(body);
     }
 
     @Override
-    public ResponseEntity<Void> revokeApiToken(UUID tokenId) {
-        tokens.revoke(currentPrincipal.get().user(), tokenId);
+    public ResponseEntity<Void> revokeApiToken(UUID tokenId, @Nullable String ifMatch) {
+        tokens.revoke(currentPrincipal.get().user(), tokenId, IfMatch.parse(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

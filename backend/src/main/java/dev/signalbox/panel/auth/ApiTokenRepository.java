@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -13,6 +16,9 @@ interface ApiTokenRepository extends JpaRepository<StoredApiToken, UUID> {
 
     Optional<StoredApiToken> findByTokenHash(String tokenHash);
 
+    /** With the row locked, so an If-Match check and the revocation cannot interleave with another change. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<StoredApiToken> findLockedByIdAndTenantIdAndUserId(UUID id, UUID tenantId, UUID userId);
     Optional<StoredApiToken> findByIdAndTenantIdAndUserId(UUID id, UUID tenantId, UUID userId);
 
     Optional<StoredApiToken> findByIdAndTenantId(UUID id, UUID tenantId);

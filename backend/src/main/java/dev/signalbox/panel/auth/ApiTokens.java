@@ -10,10 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.KeysetQuery;
+import dev.signalbox.panel.paging.NameFilter;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 import dev.signalbox.panel.problem.NotFoundException;
 
 /** Issues, lists, revokes and checks the API tokens of users. */
@@ -26,14 +33,16 @@ class ApiTokens {
 
     private final ApiTokenRepository tokens;
     private final UserAccounts users;
+    private final EntityManager entityManager;
     private final PlatformOperators operators;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ApiTokenSecrets secrets = new ApiTokenSecrets(new SecureRandom());
 
-    ApiTokens(ApiTokenRepository tokens, UserAccounts users, PlatformOperators operators,
+    ApiTokens(ApiTokenRepository tokens, UserAccounts users, EntityManager entityManager, PlatformOperators operators,
             ApplicationEventPublisher events, Clock clock) {
         this.tokens = tokens;
+        this.entityManager = entityManager;
         this.users = users;
         this.operators = operators;
         this.events = events;
@@ -61,9 +70,16 @@ class ApiTokens {
         return new Created(view, issued.secret());
     }
 
+    /** A page of the owner's tokens that are not revoked, by name. */
     @Transactional(readOnly = true)
-    List<ApiTokenView> list(UserInfo owner) {
-        return tokens.findActive(owner.tenantId(), owner.id()).stream().map(StoredApiToken::view).toList();
+    Page<ApiTokenView> list(UserInfo owner, NameFilter names, PageQuery page) {
+        return KeysetQuery.of(entityManager, StoredApiToken.class, "name")
+                .whereEqual("tenantId", owner.tenantId())
+                .whereEqual("userId", owner.id())
+                .where((root, builder) -> builder.isNull(root.get("revokedAt")))
+                .named("name", names)
+                .page(page)
+                .map(StoredApiToken::view);
     }
 
     /** Every unrevoked token of the tenant with its owner. */
@@ -77,9 +93,10 @@ class ApiTokens {
 
     /** Revokes one of the caller's own tokens. */
     @Transactional
-    void revoke(UserInfo owner, UUID tokenId) {
-        StoredApiToken token = tokens.findByIdAndTenantIdAndUserId(tokenId, owner.tenantId(), owner.id())
+    void revoke(UserInfo owner, UUID tokenId, IfMatch ifMatch) {
+        StoredApiToken token = tokens.findLockedByIdAndTenantIdAndUserId(tokenId, owner.tenantId(), owner.id())
                 .orElseThrow(() -> new NotFoundException("No API token " + tokenId));
+        ifMatch.verify(token.view().entityTag());
         revoke(owner.tenantId(), token);
     }
 

@@ -14,6 +14,10 @@ class DnsNames {
         this.baseDomain = properties.baseDomain();
     }
 
+    String baseDomain() {
+        return baseDomain;
+    }
+
     String of(String loadBalancerName, String tenantSlug) {
         return loadBalancerName + "." + tenantSlug + "." + baseDomain;
     }

@@ -1,15 +1,20 @@
 package dev.signalbox.panel.loadbalancer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.ListenerProtocol;
 
 @Entity
@@ -30,8 +35,16 @@ class Listener {
 
     private int port;
 
-    @Column(name = "default_target_group_id")
-    private UUID defaultTargetGroupId;
+    @Column(name = "default_action")
+    @Convert(converter = StoredJson.ActionColumn.class)
+    private ActionSnapshot defaultAction;
+
+    @Column(name = "tls_policy")
+    private @Nullable String tlsPolicy;
+
+    @Column(name = "certificate_ids")
+    @Convert(converter = StoredJson.UuidListColumn.class)
+    private List<UUID> certificateIds;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -39,18 +52,31 @@ class Listener {
     protected Listener() {
     }
 
-    Listener(UUID tenantId, UUID loadBalancerId, ListenerProtocol protocol, int port, UUID defaultTargetGroupId,
-            Instant createdAt) {
+    Listener(UUID tenantId, UUID loadBalancerId, ListenerSettings settings, Instant createdAt) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.loadBalancerId = loadBalancerId;
-        this.protocol = protocol;
-        this.port = port;
-        this.defaultTargetGroupId = defaultTargetGroupId;
         this.createdAt = createdAt;
+        change(settings);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    ListenerProtocol protocol() {
+        return protocol;
+    }
+
+    void change(ListenerSettings settings) {
+        this.protocol = settings.protocol();
+        this.port = settings.port();
+        this.defaultAction = settings.defaultAction();
+        this.tlsPolicy = settings.tlsPolicy();
+        this.certificateIds = settings.certificateIds();
     }
 
     ListenerInfo info() {
-        return new ListenerInfo(id, protocol, port, defaultTargetGroupId);
+        return new ListenerInfo(id, protocol, port, defaultAction, tlsPolicy, certificateIds);
     }
 }

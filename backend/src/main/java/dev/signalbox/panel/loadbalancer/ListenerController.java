@@ -1,17 +1,25 @@
 package dev.signalbox.panel.loadbalancer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.signalbox.panel.api.ListenersApi;
-import dev.signalbox.panel.api.model.Action;
 import dev.signalbox.panel.api.model.Listener;
 import dev.signalbox.panel.api.model.ListenerList;
 import dev.signalbox.panel.api.model.ListenerRequest;
+import dev.signalbox.panel.api.model.TlsPolicy;
 import dev.signalbox.panel.auth.CurrentPrincipal;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
+import dev.signalbox.panel.problem.FieldViolation;
+import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.ListenerProtocol;
 
 @RestController
@@ -26,33 +34,64 @@ class ListenerController implements ListenersApi {
     }
 
     @Override
-    public ResponseEntity<ListenerList> listListeners(UUID loadBalancerId) {
-        var items = listeners.list(currentPrincipal.get().tenantId(), loadBalancerId).stream()
-                .map(ListenerController::toDto).toList();
-        return ResponseEntity.ok(new ListenerList(items));
+    public ResponseEntity<ListenerList> listListeners(UUID loadBalancerId, Integer limit, @Nullable String cursor) {
+        Page<ListenerInfo> page = listeners.list(currentPrincipal.get().tenantId(), loadBalancerId,
+                PageQuery.of(limit, cursor));
+        return ResponseEntity.ok(new ListenerList(page.items().stream().map(ListenerController::toDto).toList())
+                .nextCursor(page.nextCursor()));
     }
 
+    /** An {@code Idempotency-Key} is honoured by the idempotency filter around every create. */
     @Override
-    public ResponseEntity<Listener> createListener(UUID loadBalancerId, ListenerRequest request) {
-        ListenerInfo created = listeners.create(currentPrincipal.get(), loadBalancerId,
-                ListenerProtocol.valueOf(request.getProtocol().getValue()), request.getPort(),
-                request.getDefaultAction().getTargetGroupId());
-        return ResponseEntity.status(HttpStatus.CREATED).body(toDto(created));
+    public ResponseEntity<Listener> createListener(UUID loadBalancerId, ListenerRequest request,
+            @Nullable String idempotencyKey) {
+        ListenerInfo created = listeners.create(currentPrincipal.get(), loadBalancerId, settings(request));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(created.entityTag().header()).body(toDto(created));
     }
 
     @Override
     public ResponseEntity<Listener> getListener(UUID loadBalancerId, UUID listenerId) {
-        return ResponseEntity.ok(toDto(listeners.get(currentPrincipal.get().tenantId(), loadBalancerId, listenerId)));
+        ListenerInfo info = listeners.get(currentPrincipal.get().tenantId(), loadBalancerId, listenerId);
+        return ResponseEntity.ok().eTag(info.entityTag().header()).body(toDto(info));
     }
 
     @Override
-    public ResponseEntity<Void> deleteListener(UUID loadBalancerId, UUID listenerId) {
-        listeners.delete(currentPrincipal.get(), loadBalancerId, listenerId);
+    public ResponseEntity<Listener> updateListener(UUID loadBalancerId, UUID listenerId, ListenerRequest request,
+            @Nullable String ifMatch) {
+        ListenerInfo updated = listeners.update(currentPrincipal.get(), loadBalancerId, listenerId, settings(request),
+                IfMatch.parse(ifMatch));
+        return ResponseEntity.ok().eTag(updated.entityTag().header()).body(toDto(updated));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteListener(UUID loadBalancerId, UUID listenerId, @Nullable String ifMatch) {
+        listeners.delete(currentPrincipal.get(), loadBalancerId, listenerId, IfMatch.parse(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
-    private static Listener toDto(ListenerInfo info) {
-        return new Listener(info.id(), Listener.ProtocolEnum.fromValue(info.protocol().name()), info.port(),
-                new Action(Action.TypeEnum.FORWARD, info.defaultTargetGroupId()));
+    private static ListenerSettings settings(ListenerRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        ActionSnapshot action = ActionDtos.toSnapshot(request.getDefaultAction(), "/defaultAction", violations);
+        List<UUID> certificates = new ArrayList<>();
+        List<UUID> requested = request.getCertificateIds() == null ? List.of() : request.getCertificateIds();
+        for (int i = 0; i < requested.size(); i++) {
+            if (requested.get(i) == null) {
+                violations.add(new FieldViolation("/certificateIds/" + i, "must be a certificate id, not null"));
+            } else {
+                certificates.add(requested.get(i));
+            }
+        }
+        FieldViolation.throwIfAny(violations);
+        return new ListenerSettings(ListenerProtocol.valueOf(request.getProtocol().getValue()), request.getPort(),
+                action, request.getTlsPolicy() == null ? null : request.getTlsPolicy().getValue(), certificates);
+    }
+
+    static Listener toDto(ListenerInfo info) {
+        Listener dto = new Listener(info.id(), Listener.ProtocolEnum.fromValue(info.protocol().name()), info.port(),
+                ActionDtos.toDto(info.defaultAction()));
+        if (info.tlsPolicy() != null) {
+            dto.setTlsPolicy(TlsPolicy.fromValue(info.tlsPolicy()));
+        }
+        return dto.certificateIds(info.certificateIds());
     }
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 
 interface ListenerRepository extends JpaRepository<Listener, UUID> {
 
@@ -12,7 +15,11 @@ interface ListenerRepository extends JpaRepository<Listener, UUID> {
 
     Optional<Listener> findByIdAndTenantIdAndLoadBalancerId(UUID id, UUID tenantId, UUID loadBalancerId);
 
-    boolean existsByLoadBalancerIdAndPort(UUID loadBalancerId, int port);
+    /** With the row locked, so an If-Match check and the change it guards cannot interleave with another. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<Listener> findLockedByIdAndTenantIdAndLoadBalancerId(UUID id, UUID tenantId, UUID loadBalancerId);
 
-    boolean existsByTenantIdAndDefaultTargetGroupId(UUID tenantId, UUID targetGroupId);
+    Optional<Listener> findByLoadBalancerIdAndPort(UUID loadBalancerId, int port);
+
+    long countByLoadBalancerId(UUID loadBalancerId);
 }

@@ -10,7 +10,7 @@ interface LoadBalancerRepository extends JpaRepository<LoadBalancer, UUID> {
 
     Optional<LoadBalancer> findByIdAndTenantId(UUID id, UUID tenantId);
 
-    List<LoadBalancer> findByTenantIdOrderByName(UUID tenantId);
-
     boolean existsByTenantIdAndName(UUID tenantId, String name);
+
+    long countByTenantId(UUID tenantId);
 }

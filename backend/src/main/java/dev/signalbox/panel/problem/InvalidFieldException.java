@@ -13,4 +13,11 @@ public class InvalidFieldException extends SignalboxProblemException {
         super(ProblemType.VALIDATION, detail);
         getBody().setProperty("errors", List.of(Map.of("pointer", pointer, "detail", detail)));
     }
+
+    /** Reports every violation at once; {@code violations} must not be empty. */
+    public InvalidFieldException(List<FieldViolation> violations) {
+        super(ProblemType.VALIDATION, FieldViolation.summary(violations));
+        getBody().setProperty("errors", violations.stream()
+                .map(v -> Map.of("pointer", v.pointer(), "detail", v.detail())).toList());
+    }
 }

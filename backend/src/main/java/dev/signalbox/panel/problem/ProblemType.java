@@ -15,10 +15,15 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
     CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+    LIMIT_EXCEEDED("limit-exceeded", "Limit exceeded", HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     UNAVAILABLE("unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    INTERNAL("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+    INTERNAL("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    PRECONDITION_FAILED("precondition-failed", "Precondition failed", HttpStatus.PRECONDITION_FAILED),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.UNPROCESSABLE_CONTENT),
+    IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", "Request in progress", HttpStatus.CONFLICT),
+    CONCURRENT_CHANGE("concurrent-change", "Concurrent change", HttpStatus.CONFLICT);
 
     private static final String BASE = "https://signalbox.dev/problems/";
 

@@ -3,11 +3,10 @@ package dev.signalbox.panel.targetgroup;
 import org.jspecify.annotations.Nullable;
 
 import dev.signalbox.panel.api.model.HealthCheck;
-import dev.signalbox.panel.problem.InvalidFieldException;
 import dev.signalbox.protocol.HealthCheckSnapshot;
 import dev.signalbox.protocol.TargetProtocol;
 
-/** Turns a requested health check into settings: missing or null values take the documented defaults. */
+/** Turns a requested health check into settings: missing or null values take the documented defaults (checked by {@link TargetGroupRules}). */
 final class HealthCheckRequests {
 
     private static final HealthCheck DEFAULTS = new HealthCheck();
@@ -20,10 +19,6 @@ final class HealthCheckRequests {
         HealthCheck.ProtocolEnum protocol = orDefault(check.getProtocol(), DEFAULTS.getProtocol());
         int interval = orDefault(check.getIntervalSeconds(), DEFAULTS.getIntervalSeconds());
         int timeout = orDefault(check.getTimeoutSeconds(), DEFAULTS.getTimeoutSeconds());
-        if (timeout >= interval) {
-            throw new InvalidFieldException("/healthCheck/timeoutSeconds",
-                    "timeoutSeconds (" + timeout + ") must be less than intervalSeconds (" + interval + ")");
-        }
         return new HealthCheckSnapshot(TargetProtocol.valueOf(protocol.getValue()),
                 orDefault(check.getPath(), DEFAULTS.getPath()),
                 check.getPort(),

@@ -43,6 +43,10 @@ class Target {
         this.createdAt = createdAt;
     }
 
+    UUID id() {
+        return id;
+    }
+
     String address() {
         return host + ":" + port;
     }

@@ -13,7 +13,11 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 import dev.signalbox.protocol.Algorithm;
+import dev.signalbox.protocol.HashKeySnapshot;
+import dev.signalbox.protocol.HashKeyType;
 import dev.signalbox.protocol.HealthCheckSnapshot;
+import dev.signalbox.protocol.StickinessSnapshot;
+import dev.signalbox.protocol.TargetGroupAttributesSnapshot;
 import dev.signalbox.protocol.TargetProtocol;
 
 @Entity
@@ -65,17 +69,58 @@ class TargetGroup {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    private int port;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "hash_key_type")
+    private @Nullable HashKeyType hashKeyType;
+
+    @Column(name = "hash_key_name")
+    private @Nullable String hashKeyName;
+
+    @Column(name = "deregistration_delay_seconds")
+    private int deregistrationDelaySeconds;
+
+    @Column(name = "slow_start_seconds")
+    private int slowStartSeconds;
+
+    @Column(name = "stickiness_enabled")
+    private boolean stickinessEnabled;
+
+    @Column(name = "stickiness_type")
+    private String stickinessType;
+
+    @Column(name = "stickiness_duration_seconds")
+    private int stickinessDurationSeconds;
+
+    private int retries;
+
+    @Column(name = "connect_timeout_millis")
+    private int connectTimeoutMillis;
+
+    @Column(name = "response_timeout_seconds")
+    private int responseTimeoutSeconds;
+
     protected TargetGroup() {
     }
 
-    TargetGroup(UUID tenantId, UUID loadBalancerId, String name, TargetProtocol protocol, Algorithm algorithm,
-            HealthCheckSnapshot healthCheck, Instant createdAt) {
+    TargetGroup(UUID tenantId, UUID loadBalancerId, TargetGroupSettings settings, Instant createdAt) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.loadBalancerId = loadBalancerId;
-        this.name = name;
-        this.protocol = protocol;
-        this.algorithm = algorithm;
+        this.createdAt = createdAt;
+        change(settings);
+    }
+
+    void change(TargetGroupSettings settings) {
+        this.name = settings.name();
+        this.protocol = settings.protocol();
+        this.port = settings.port();
+        this.algorithm = settings.algorithm();
+        HashKeySnapshot hashKey = settings.hashKey();
+        this.hashKeyType = hashKey == null ? null : hashKey.type();
+        this.hashKeyName = hashKey == null ? null : hashKey.name();
+        HealthCheckSnapshot healthCheck = settings.healthCheck();
         this.hcProtocol = healthCheck.protocol();
         this.hcPath = healthCheck.path();
         this.hcPort = healthCheck.port();
@@ -84,7 +129,23 @@ class TargetGroup {
         this.hcHealthyThreshold = healthCheck.healthyThreshold();
         this.hcUnhealthyThreshold = healthCheck.unhealthyThreshold();
         this.hcMatcher = healthCheck.matcher();
-        this.createdAt = createdAt;
+        TargetGroupAttributesSnapshot attributes = settings.attributes();
+        this.deregistrationDelaySeconds = attributes.deregistrationDelaySeconds();
+        this.slowStartSeconds = attributes.slowStartSeconds();
+        this.stickinessEnabled = attributes.stickiness().enabled();
+        this.stickinessType = attributes.stickiness().type();
+        this.stickinessDurationSeconds = attributes.stickiness().durationSeconds();
+        this.retries = attributes.retries();
+        this.connectTimeoutMillis = attributes.connectTimeoutMillis();
+        this.responseTimeoutSeconds = attributes.responseTimeoutSeconds();
+    }
+
+    TargetProtocol protocol() {
+        return protocol;
+    }
+
+    int port() {
+        return port;
     }
 
     UUID id() {
@@ -101,6 +162,10 @@ class TargetGroup {
 
     TargetGroupInfo info() {
         return new TargetGroupInfo(id, name, protocol, algorithm, new HealthCheckSnapshot(hcProtocol, hcPath, hcPort,
-                hcIntervalSeconds, hcTimeoutSeconds, hcHealthyThreshold, hcUnhealthyThreshold, hcMatcher));
+                hcIntervalSeconds, hcTimeoutSeconds, hcHealthyThreshold, hcUnhealthyThreshold, hcMatcher), port,
+                hashKeyType == null ? null : new HashKeySnapshot(hashKeyType, hashKeyName),
+                new TargetGroupAttributesSnapshot(deregistrationDelaySeconds, slowStartSeconds,
+                        new StickinessSnapshot(stickinessEnabled, stickinessType, stickinessDurationSeconds), retries,
+                        connectTimeoutMillis, responseTimeoutSeconds));
     }
 }

@@ -2,19 +2,20 @@ package dev.signalbox.panel.targetgroup;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.signalbox.panel.api.TargetGroupsApi;
-import dev.signalbox.panel.api.model.HealthCheck;
 import dev.signalbox.panel.api.model.TargetGroup;
 import dev.signalbox.panel.api.model.TargetGroupList;
 import dev.signalbox.panel.api.model.TargetGroupRequest;
 import dev.signalbox.panel.auth.CurrentPrincipal;
-import dev.signalbox.protocol.Algorithm;
-import dev.signalbox.protocol.HealthCheckSnapshot;
-import dev.signalbox.protocol.TargetProtocol;
+import dev.signalbox.panel.conditional.IfMatch;
+import dev.signalbox.panel.paging.NameFilter;
+import dev.signalbox.panel.paging.Page;
+import dev.signalbox.panel.paging.PageQuery;
 
 @RestController
 class TargetGroupController implements TargetGroupsApi {
@@ -28,47 +29,41 @@ class TargetGroupController implements TargetGroupsApi {
     }
 
     @Override
-    public ResponseEntity<TargetGroupList> listTargetGroups(UUID loadBalancerId) {
-        var items = targetGroups.list(currentPrincipal.get().tenantId(), loadBalancerId).stream()
-                .map(TargetGroupController::toDto).toList();
-        return ResponseEntity.ok(new TargetGroupList(items));
+    public ResponseEntity<TargetGroupList> listTargetGroups(UUID loadBalancerId, Integer limit, @Nullable String cursor,
+            @Nullable String name, @Nullable String namePrefix) {
+        Page<TargetGroupInfo> page = targetGroups.list(currentPrincipal.get().tenantId(), loadBalancerId,
+                NameFilter.of(name, namePrefix), PageQuery.of(limit, cursor));
+        return ResponseEntity.ok(new TargetGroupList(page.items().stream().map(TargetGroupDtos::toDto).toList())
+                .nextCursor(page.nextCursor()));
     }
 
+    /** An {@code Idempotency-Key} is honoured by the idempotency filter around every create. */
     @Override
-    public ResponseEntity<TargetGroup> createTargetGroup(UUID loadBalancerId, TargetGroupRequest request) {
-        TargetProtocol protocol = request.getProtocol() == null ? TargetProtocol.HTTP
-                : TargetProtocol.valueOf(request.getProtocol().getValue());
-        Algorithm algorithm = request.getAlgorithm() == null ? Algorithm.ROUND_ROBIN
-                : Algorithm.valueOf(request.getAlgorithm().getValue());
-        HealthCheckSnapshot healthCheck = HealthCheckRequests.withDefaults(request.getHealthCheck());
-        TargetGroupSettings settings = new TargetGroupSettings(request.getName(), protocol, algorithm, healthCheck);
-        TargetGroupInfo created = targetGroups.create(currentPrincipal.get(), loadBalancerId, settings);
-        return ResponseEntity.status(HttpStatus.CREATED).body(toDto(created));
+    public ResponseEntity<TargetGroup> createTargetGroup(UUID loadBalancerId, TargetGroupRequest request,
+            @Nullable String idempotencyKey) {
+        TargetGroupInfo created = targetGroups.create(currentPrincipal.get(), loadBalancerId,
+                TargetGroupDtos.settings(request));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(created.entityTag().header())
+                .body(TargetGroupDtos.toDto(created));
     }
 
     @Override
     public ResponseEntity<TargetGroup> getTargetGroup(UUID loadBalancerId, UUID targetGroupId) {
-        return ResponseEntity.ok(toDto(targetGroups.get(currentPrincipal.get().tenantId(), loadBalancerId, targetGroupId)));
+        TargetGroupInfo info = targetGroups.get(currentPrincipal.get().tenantId(), loadBalancerId, targetGroupId);
+        return ResponseEntity.ok().eTag(info.entityTag().header()).body(TargetGroupDtos.toDto(info));
     }
 
     @Override
-    public ResponseEntity<Void> deleteTargetGroup(UUID loadBalancerId, UUID targetGroupId) {
-        targetGroups.delete(currentPrincipal.get(), loadBalancerId, targetGroupId);
-        return ResponseEntity.noContent().build();
+    public ResponseEntity<TargetGroup> updateTargetGroup(UUID loadBalancerId, UUID targetGroupId,
+            TargetGroupRequest request, @Nullable String ifMatch) {
+        TargetGroupInfo updated = targetGroups.update(currentPrincipal.get(), loadBalancerId, targetGroupId,
+                TargetGroupDtos.settings(request), IfMatch.parse(ifMatch));
+        return ResponseEntity.ok().eTag(updated.entityTag().header()).body(TargetGroupDtos.toDto(updated));
     }
 
-    private static TargetGroup toDto(TargetGroupInfo info) {
-        HealthCheckSnapshot check = info.healthCheck();
-        HealthCheck healthCheck = new HealthCheck()
-                .protocol(HealthCheck.ProtocolEnum.fromValue(check.protocol().name()))
-                .path(check.path())
-                .port(check.port())
-                .intervalSeconds(check.intervalSeconds())
-                .timeoutSeconds(check.timeoutSeconds())
-                .healthyThreshold(check.healthyThreshold())
-                .unhealthyThreshold(check.unhealthyThreshold())
-                .matcher(check.matcher());
-        return new TargetGroup(info.id(), info.name(), TargetGroup.ProtocolEnum.fromValue(info.protocol().name()),
-                TargetGroup.AlgorithmEnum.fromValue(info.algorithm().name()), healthCheck);
+    @Override
+    public ResponseEntity<Void> deleteTargetGroup(UUID loadBalancerId, UUID targetGroupId, @Nullable String ifMatch) {
+        targetGroups.delete(currentPrincipal.get(), loadBalancerId, targetGroupId, IfMatch.parse(ifMatch));
+        return ResponseEntity.noContent().build();
     }
 }

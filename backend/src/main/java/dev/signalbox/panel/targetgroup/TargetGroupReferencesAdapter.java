@@ -1,11 +1,13 @@
 package dev.signalbox.panel.targetgroup;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.signalbox.panel.loadbalancer.TargetGroupReferences;
+import dev.signalbox.protocol.TargetProtocol;
 
 /** Lets listeners check the target group they forward to without depending on this feature. */
 @Component
@@ -21,5 +23,12 @@ class TargetGroupReferencesAdapter implements TargetGroupReferences {
     @Transactional(readOnly = true)
     public boolean belongsTo(UUID tenantId, UUID loadBalancerId, UUID targetGroupId) {
         return repository.existsByIdAndTenantIdAndLoadBalancerId(targetGroupId, tenantId, loadBalancerId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<TargetProtocol> protocolOf(UUID tenantId, UUID loadBalancerId, UUID targetGroupId) {
+        return repository.findByIdAndTenantIdAndLoadBalancerId(targetGroupId, tenantId, loadBalancerId)
+                .map(TargetGroup::protocol);
     }
 }

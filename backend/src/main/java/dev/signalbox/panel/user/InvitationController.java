@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,8 +40,10 @@ class InvitationController implements InvitationsApi {
         this.tenants = tenants;
     }
 
+    /** An {@code Idempotency-Key} is honoured by the idempotency filter: a retry sends no second e-mail. */
     @Override
-    public ResponseEntity<dev.signalbox.panel.api.model.Invitation> inviteUser(InvitationRequest request) {
+    public ResponseEntity<dev.signalbox.panel.api.model.Invitation> inviteUser(InvitationRequest request,
+            @Nullable String idempotencyKey) {
         String baseUrl = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         Invitation invitation = invitations.invite(currentPrincipal.get(), request.getEmail(),
                 Role.valueOf(request.getRole().getValue()), baseUrl);

@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -24,7 +25,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -71,16 +72,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
-    /** A path id that is not a UUID names nothing that exists; a malformed query parameter is a 400. */
+    /** A path id that is not a UUID names nothing that exists; a query parameter of the wrong type is invalid. */
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        if (ex instanceof MethodArgumentTypeMismatchException mismatch
-                && mismatch.getParameter().hasParameterAnnotation(RequestParam.class)) {
-            String pointer = "/" + mismatch.getName();
-            return handleExceptionInternal(ex, MessageReadProblems.problem(ProblemType.VALIDATION,
-                    "Invalid value '" + mismatch.getValue() + "' for query parameter " + mismatch.getName(), pointer),
-                    headers, HttpStatusCode.valueOf(400), request);
+        if (ex instanceof MethodArgumentTypeMismatchException argument
+                && !argument.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return validation(List.of(Map.of("pointer", "/" + argument.getName(),
+                    "detail", "must be " + expected(argument.getRequiredType()))), headers, request);
         }
         ProblemDetail problem = MessageReadProblems.problem(ProblemType.NOT_FOUND,
                 "No such resource: '" + ex.getValue() + "' is not a valid id", null);
@@ -112,6 +111,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ? "The change conflicts with existing data (a duplicate, or a resource still in use); reload and retry"
                 : "A value does not fit its field";
         return respond(ex, type, detail, request);
+    }
+
+    /** Two changes to the same resources collided in the database (a lock timeout or deadlock): one lost. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Object> concurrentChange(ConcurrencyFailureException ex, WebRequest request) {
+        return respond(ex, ProblemType.CONCURRENT_CHANGE,
+                "Another change to the same load balancer ran at the same time; read again and retry", request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
@@ -158,6 +164,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> respond(Exception ex, ProblemType type, String detail, WebRequest request) {
         return createResponseEntity(MessageReadProblems.problem(type, detail, null), new HttpHeaders(),
                 type.status(), request);
+    }
+
+    private static String expected(@Nullable Class<?> type) {
+        if (type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class)) {
+            return "an integer";
+        }
+        return "a valid value";
     }
 
     private static String lastNode(String propertyPath) {

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes problem+json straight to the servlet response, for errors raised outside Spring MVC (filters). */
 @Component
-class ProblemResponses {
+public class ProblemResponses {
 
     private final JsonMapper jsonMapper;
 
@@ -23,7 +23,7 @@ class ProblemResponses {
         this.jsonMapper = jsonMapper;
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
         if (response.isCommitted()) {
             return;

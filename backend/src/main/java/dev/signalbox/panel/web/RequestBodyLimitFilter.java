@@ -24,7 +24,7 @@ import dev.signalbox.panel.problem.ProblemType;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final ProblemResponses problems;
@@ -45,7 +45,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    static final class BodyTooLargeException extends IOException {
+    /** Thrown while reading a body beyond the limit; a filter that reads bodies itself answers 413 to it. */
+    public static final class BodyTooLargeException extends IOException {
 
         BodyTooLargeException(long limit) {
             super("Request body larger than " + limit + " bytes");

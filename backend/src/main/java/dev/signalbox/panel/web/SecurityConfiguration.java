@@ -56,6 +56,9 @@ class SecurityConfiguration {
                         .requestMatchers(pathPattern("/api/v1/users/**"), pathPattern("/api/v1/invitations/**"),
                                 pathPattern("/api/v1/tenant-tokens/**")).hasAuthority(SignalboxPrincipal.WRITE_TENANT_ADMIN)
                         .requestMatchers(pathPattern(HttpMethod.GET, "/api/**")).hasAuthority(SignalboxPrincipal.READ_CONFIG)
+                        // a plan only computes what a PUT would change, so reading is enough
+                        .requestMatchers(pathPattern(HttpMethod.POST, "/api/v1/load-balancers/*/configuration/plan"))
+                                .hasAuthority(SignalboxPrincipal.READ_CONFIG)
                         .requestMatchers(pathPattern("/api/v1/tokens/**")).hasAuthority(SignalboxPrincipal.CONSOLE_SESSION)
                         .requestMatchers(pathPattern("/api/v1/load-balancers/**")).hasAuthority(SignalboxPrincipal.WRITE_CONFIG)
                         .requestMatchers(pathPattern("/api/**")).authenticated()

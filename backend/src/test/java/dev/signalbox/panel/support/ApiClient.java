@@ -84,6 +84,10 @@ public final class ApiClient {
             return this;
         }
 
+        public Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
         public List<String> setCookies() {
             return raw.headers().allValues("set-cookie");
         }
@@ -109,15 +113,21 @@ public final class ApiClient {
         return send(method, path, null, null, accept);
     }
 
-    /** Sends with extra request headers (e.g. If-Match, Idempotency-Key). */
-    public Response send(String method, String path, @Nullable String body, @Nullable String contentType,
-            Map<String, String> headers) {
-        return send(method, path, body, contentType, "application/json, application/problem+json", headers);
+    /** A JSON request (body may be null) with extra headers, e.g. If-Match or Idempotency-Key. */
+    public Response send(String method, String path, @Nullable String body, Map<String, String> headers) {
+        return send(method, path, body, body == null ? null : "application/json",
+                "application/json, application/problem+json", headers);
     }
 
     private Response send(String method, String path, @Nullable String body, @Nullable String contentType,
             String accept) {
         return send(method, path, body, contentType, accept, Map.of());
+    }
+
+    /** Sends with extra request headers and any Content-Type (e.g. application/yaml). */
+    public Response send(String method, String path, @Nullable String body, @Nullable String contentType,
+            Map<String, String> headers) {
+        return send(method, path, body, contentType, "application/json, application/problem+json", headers);
     }
 
     /** Every exchange is checked against openapi.yaml: a violation fails the calling test right here. */
@@ -128,6 +138,7 @@ public final class ApiClient {
         if (body != null && contentType != null) {
             headers.put("Content-Type", contentType);
         }
+        headers.putAll(extraHeaders);
         if (bearerToken != null) {
             headers.put("Authorization", "Bearer " + bearerToken);
         }
@@ -137,7 +148,6 @@ public final class ApiClient {
         if (sendCsrfHeader && !method.equals("GET")) {
             csrfToken().ifPresent(token -> headers.put("X-XSRF-TOKEN", token));
         }
-        headers.putAll(extraHeaders);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

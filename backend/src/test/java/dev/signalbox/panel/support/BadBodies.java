@@ -90,6 +90,10 @@ public final class BadBodies {
                     bad.add(replaced(root, at, NODES.stringNode(""), "empty " + at));
                 }
             }
+            case "boolean" -> {
+                bad.add(replaced(root, at, NODES.stringNode("true"), "string for boolean " + at));
+                bad.add(replaced(root, at, NODES.numberNode(1), "number for boolean " + at));
+            }
             case "array" -> {
                 bad.add(replaced(root, at, NODES.stringNode("x"), "string for array " + at));
                 bad.add(replaced(root, at, NODES.arrayNode().add(NODES.nullNode()), "null element " + at));

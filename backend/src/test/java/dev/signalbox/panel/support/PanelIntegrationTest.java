@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"signalbox.publish.relay-interval=50ms", "logging.level.org.apache.kafka=WARN",
-                "signalbox.auth.operators=" + PanelIntegrationTest.OPERATOR_EMAIL})
+                "signalbox.auth.operators=" + PanelIntegrationTest.OPERATOR_EMAIL,
+                // low enough that a test can reach it in a few requests
+                "signalbox.limits.listeners-per-load-balancer=4"})
 public abstract class PanelIntegrationTest {
 
     /** The platform operator of the tests (signalbox.auth.operators), signed up once per test JVM. */

@@ -43,7 +43,13 @@ public final class TenantResources {
             new PathParameter("userId", t -> t.client().get("/api/v1/session").expectStatus(200).json()
                     .path("user").path("id").asString()),
             new PathParameter("invitationId", t -> t.createdId("/api/v1/invitations",
-                    "{\"email\":\"invited-" + t.slug() + "@example.com\",\"role\":\"VIEWER\"}")));
+                    "{\"email\":\"invited-" + t.slug() + "@example.com\",\"role\":\"VIEWER\"}")),
+            new PathParameter("ruleId", t -> t.createdId("/api/v1/load-balancers/{loadBalancerId}/listeners/{listenerId}/rules",
+                    "{\"priority\":1,\"action\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":503}}}")),
+            // revision numbers are per load balancer, not ids: the same in every tenant
+            new PathParameter("revision", t -> "1"),
+            new PathParameter("fromRevision", t -> "1"),
+            new PathParameter("toRevision", t -> "2"));
 
     private final ApiClient client;
     private final String slug;

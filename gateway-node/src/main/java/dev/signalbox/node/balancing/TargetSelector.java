@@ -14,10 +14,14 @@ public interface TargetSelector {
     /** The target for the next request, or null when the group has no target that takes traffic. */
     @Nullable TargetSnapshot pick();
 
-    /** The selector for a group's algorithm. */
+    /**
+     * The selector for a group's algorithm. Only round robin is implemented so far; every other
+     * algorithm is served round robin until its selector exists, so a group never goes unserved.
+     */
     static TargetSelector forGroup(TargetGroupSnapshot group) {
         return switch (group.algorithm()) {
-            case ROUND_ROBIN -> new RoundRobinSelector(group.targets());
+            case ROUND_ROBIN, WEIGHTED_ROUND_ROBIN, LEAST_CONNECTIONS, LEAST_RESPONSE_TIME, CONSISTENT_HASH, RANDOM ->
+                    new RoundRobinSelector(group.targets());
         };
     }
 

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.signalbox.protocol.Algorithm;
+import dev.signalbox.protocol.TargetGroupSnapshot;
 import dev.signalbox.protocol.TargetSnapshot;
 
 class RoundRobinSelectorTests {
@@ -44,6 +46,18 @@ class RoundRobinSelectorTests {
 
         assertThat(selector).isInstanceOf(RoundRobinSelector.class);
         assertThat(picks(selector, 3)).isEqualTo("aba");
+    }
+
+    @Test
+    void servesGroupsOfAlgorithmsWithoutTheirOwnSelectorYetRoundRobin() {
+        var group = loadBalancer(UUID.randomUUID(), 1, List.of("h"), 8000, List.of(target("a", 1), target("b", 2)))
+                .targetGroups().get(0);
+        for (Algorithm algorithm : Algorithm.values()) {
+            var withAlgorithm = new TargetGroupSnapshot(group.id(), group.name(), group.protocol(), algorithm,
+                    group.healthCheck(), group.targets());
+
+            assertThat(picks(TargetSelector.forGroup(withAlgorithm), 3)).as("%s", algorithm).isEqualTo("aba");
+        }
     }
 
     @Test

@@ -12,7 +12,19 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.signalbox.protocol.ActionSnapshot;
+import dev.signalbox.protocol.ActionType;
+import dev.signalbox.protocol.Algorithm;
 import dev.signalbox.protocol.AppliedRevision;
+import dev.signalbox.protocol.ConditionSnapshot;
+import dev.signalbox.protocol.FixedResponseSnapshot;
+import dev.signalbox.protocol.HashKeySnapshot;
+import dev.signalbox.protocol.HashKeyType;
+import dev.signalbox.protocol.RedirectSnapshot;
+import dev.signalbox.protocol.RuleSnapshot;
+import dev.signalbox.protocol.TargetGroupAttributesSnapshot;
+import dev.signalbox.protocol.TargetGroupSnapshot;
+import dev.signalbox.protocol.WeightedTargetGroup;
 import dev.signalbox.protocol.ListenerProtocol;
 import dev.signalbox.protocol.ListenerSnapshot;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
@@ -155,6 +167,44 @@ class AppliedConfigTests {
 
         assertThat(applied.routingIndex().httpPorts()).isEmpty();
         assertThat(applied.appliedRevisions()).containsOnlyKeys(SHOP);
+    }
+
+    @Test
+    void servesTheDefaultForwardOfASnapshotThatAlsoCarriesRulesAndNewerFeatures() {
+        LoadBalancerSnapshot plain = loadBalancer(SHOP, 1, List.of("shop.test"), 8000, List.of(target("a", 80)));
+        TargetGroupSnapshot group = plain.targetGroups().get(0);
+        var hashed = new TargetGroupSnapshot(group.id(), group.name(), group.protocol(), Algorithm.CONSISTENT_HASH,
+                group.healthCheck(), group.targets(), 80, new HashKeySnapshot(HashKeyType.HEADER, "X-User"),
+                TargetGroupAttributesSnapshot.DEFAULTS);
+        var redirectRule = new RuleSnapshot(UUID.randomUUID(), 1,
+                List.of(new ConditionSnapshot("path-pattern", null, List.of("/old/*"))),
+                ActionSnapshot.redirect(new RedirectSnapshot(301, "#{protocol}", "#{host}", "#{port}", "/#{path}", "")));
+        var listener = new ListenerSnapshot(UUID.randomUUID(), ListenerProtocol.HTTP, 8000,
+                ActionSnapshot.forward(List.of(new WeightedTargetGroup(group.id(), 5)), 60), List.of(redirectRule));
+        var unknownListener = new ListenerSnapshot(UUID.randomUUID(), ListenerProtocol.UNKNOWN, 9000,
+                new ActionSnapshot(ActionType.UNKNOWN, List.of()), List.of());
+        var rich = new LoadBalancerSnapshot(plain.schemaVersion(), SHOP, plain.tenantId(), plain.name(), 1,
+                plain.hostNames(), List.of(listener, unknownListener), List.of(hashed), plain.createdAt(),
+                Map.of("team", "shop"));
+
+        AppliedConfig applied = AppliedConfig.EMPTY.apply(List.of(ConfigChange.update(rich)), NOW);
+
+        assertThat(pickedHost(applied, 8000, "shop.test")).isEqualTo("a");
+        assertThat(applied.routingIndex().httpPorts()).containsExactly(8000);
+    }
+
+    @Test
+    void answersWithNoTargetWhenTheDefaultActionIsNotAForward() {
+        LoadBalancerSnapshot plain = loadBalancer(SHOP, 1, List.of("shop.test"), 8000, List.of(target("a", 80)));
+        var fixed = new ListenerSnapshot(UUID.randomUUID(), ListenerProtocol.HTTP, 8000,
+                ActionSnapshot.fixedResponse(new FixedResponseSnapshot(503, "text/plain", "down")), List.of());
+        var snapshot = new LoadBalancerSnapshot(plain.schemaVersion(), SHOP, plain.tenantId(), plain.name(), 1,
+                plain.hostNames(), List.of(fixed), plain.targetGroups(), plain.createdAt());
+
+        AppliedConfig applied = AppliedConfig.EMPTY.apply(List.of(ConfigChange.update(snapshot)), NOW);
+
+        assertThat(applied.appliedRevisions()).containsOnlyKeys(SHOP);
+        assertThat(pickedHost(applied, 8000, "shop.test")).isNull();
     }
 
     @Test
