@@ -148,9 +148,12 @@ class TenantIsolationIntegrationTests extends PanelIntegrationTest {
         String path = TenantResources.fill(op.pathTemplate(), pathIds);
         String query = QUERIES.containsKey(op.id()) ? "?" + TenantResources.fill(QUERIES.get(op.id()), bodyIds) : "";
         @Nullable String body = SampleBodies.forOperation(op.id(), bodyIds).orElse(null);
+        // header values (e.g. the If-Match ETag) are those the holder of the path's resource would send: A's for
+        // A's own path, else B's, so only scoping (not a stale tag) can refuse the call
+        TenantResources holder = pathIds.equals(intruder.ids()) ? intruder : owner;
         Map<String, String> headers = new LinkedHashMap<>();
         headerParameters(op).forEach(name -> headers.put(name,
-                HEADERS.get(name).value(owner, TenantResources.fill(op.pathTemplate(), owner.ids()))));
+                HEADERS.get(name).value(holder, TenantResources.fill(op.pathTemplate(), holder.ids()))));
         ApiClient.Response response = intruder.client().send(op.method(), path + query, body,
                 body == null ? null : "application/json", headers);
         // a refusal may echo what A sent (a problem's instance and detail name the path); anything else of B's
