@@ -110,7 +110,7 @@ class ConfigPublishingIntegrationTests extends PanelIntegrationTest {
                 + "\"stickiness\":{\"enabled\":true,\"durationSeconds\":120},\"retries\":2}}").expectStatus(201).json()
                 .path("id").asString();
         String certificate = UUID.randomUUID().toString();
-        int port = 30_000 + (int) (System.nanoTime() % 20_000);
+        int port = uniquePort();
         String listenerId = client.post(lb + "/listeners", "{\"protocol\":\"HTTPS\",\"port\":" + port
                 + ",\"tlsPolicy\":\"Signalbox-TLS13-1-3-2026-01\",\"certificateIds\":[\"" + certificate + "\"],"
                 + "\"defaultAction\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":404,"

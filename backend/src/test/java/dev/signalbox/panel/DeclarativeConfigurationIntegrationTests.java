@@ -58,7 +58,7 @@ class DeclarativeConfigurationIntegrationTests extends PanelIntegrationTest {
         ApiClient client = signUp(slug);
         String id = client.post("/api/v1/load-balancers", "{\"name\":\"shop\"}").expectStatus(201).json().path("id")
                 .asString();
-        return new Setup(client, slug, "/api/v1/load-balancers/" + id, 20_000 + (int) (System.nanoTime() % 10_000));
+        return new Setup(client, slug, "/api/v1/load-balancers/" + id, uniquePort());
     }
 
     @Test

@@ -18,7 +18,7 @@ class ResourceModelIntegrationTests extends PanelIntegrationTest {
         String slugA = uniqueSlug("hosta");
         ApiClient a = signUp(slugA);
         ApiClient b = signUp(uniqueSlug("hostb"));
-        int port = freePort();
+        int port = uniquePort();
         String host = "www." + slugA + ".example";
         String lbA = a.post(LB, "{\"name\":\"secret-name\",\"hostNames\":[\"" + host.toUpperCase() + "\"]}")
                 .expectStatus(201).json().path("id").asString();
@@ -36,7 +36,7 @@ class ResourceModelIntegrationTests extends PanelIntegrationTest {
         String lbC = b.post(LB, "{\"name\":\"third\",\"hostNames\":[\"" + host + "\"]}").expectStatus(201).json()
                 .path("id").asString();
         listener(b, lbC, "HTTP", port, group(b, lbC, "web", "HTTP")).expectProblem(409);
-        listener(b, lbC, "HTTP", freePort(), group(b, lbC, "api", "HTTP")).expectStatus(201);
+        listener(b, lbC, "HTTP", uniquePort(), group(b, lbC, "api", "HTTP")).expectStatus(201);
         b.send("PUT", LB + "/" + lbC, "{\"hostNames\":[\"generated.lb.localhost\"]}", "application/json")
                 .expectProblem(400);
     }
@@ -49,8 +49,8 @@ class ResourceModelIntegrationTests extends PanelIntegrationTest {
         String lbB = b.post(LB, "{\"name\":\"web\"}").expectStatus(201).json().path("id").asString();
         String tcpGroup = group(a, lbA, "pg", "TCP");
         String httpGroupB = group(b, lbB, "web", "HTTP");
-        int tcpPort = freePort();
-        int httpPort = freePort();
+        int tcpPort = uniquePort();
+        int httpPort = uniquePort();
 
         listener(a, lbA, "TCP", tcpPort, group(a, lbA, "http-in-tcp", "HTTP")).expectProblem(400);
         listener(a, lbA, "TCP", tcpPort, tcpGroup).expectStatus(201);
@@ -65,7 +65,7 @@ class ResourceModelIntegrationTests extends PanelIntegrationTest {
                 + "\"],\"defaultAction\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":404}}}";
         assertThat(a.post(LB + "/" + lbA + "/listeners", https).expectProblem(409).json().path("detail").asString())
                 .contains("serves HTTP for another load balancer");
-        JsonNode created = a.post(LB + "/" + lbA + "/listeners", https.replace(":" + httpPort + ",", ":" + freePort() + ","))
+        JsonNode created = a.post(LB + "/" + lbA + "/listeners", https.replace(":" + httpPort + ",", ":" + uniquePort() + ","))
                 .expectStatus(201).json();
         assertThat(created.path("tlsPolicy").asString()).isEqualTo("Signalbox-TLS13-1-2-2026-01");
 
@@ -81,7 +81,7 @@ class ResourceModelIntegrationTests extends PanelIntegrationTest {
         String lb = client.post(LB, "{\"name\":\"shop\"}").expectStatus(201).json().path("id").asString();
         String web = group(client, lb, "web", "HTTP");
         String canary = group(client, lb, "canary", "HTTP");
-        String listener = listener(client, lb, "HTTP", freePort(), web).expectStatus(201).json().path("id").asString();
+        String listener = listener(client, lb, "HTTP", uniquePort(), web).expectStatus(201).json().path("id").asString();
         String rules = LB + "/" + lb + "/listeners/" + listener + "/rules";
 
         JsonNode broad = client.post(rules, rule(10, "/api/*", canary)).expectStatus(201).json();
@@ -107,7 +107,7 @@ class ResourceModelIntegrationTests extends PanelIntegrationTest {
                 .expectStatus(200);
         client.delete(LB + "/" + lb + "/target-groups/" + canary).expectStatus(204);
 
-        String tcpListener = listener(client, lb, "TCP", freePort(), group(client, lb, "tcp", "TCP")).expectStatus(201)
+        String tcpListener = listener(client, lb, "TCP", uniquePort(), group(client, lb, "tcp", "TCP")).expectStatus(201)
                 .json().path("id").asString();
         client.post(LB + "/" + lb + "/listeners/" + tcpListener + "/rules", rule(1, "/a", web)).expectProblem(409);
         assertThat(client.get(LB + "/" + lb + "/listeners/" + tcpListener + "/rules").json().path("items")).isEmpty();
@@ -118,7 +118,7 @@ class ResourceModelIntegrationTests extends PanelIntegrationTest {
         ApiClient client = signUp(uniqueSlug("valid"));
         String lb = client.post(LB, "{\"name\":\"shop\"}").expectStatus(201).json().path("id").asString();
         String web = group(client, lb, "web", "HTTP");
-        String listener = listener(client, lb, "HTTP", freePort(), web).expectStatus(201).json().path("id").asString();
+        String listener = listener(client, lb, "HTTP", uniquePort(), web).expectStatus(201).json().path("id").asString();
         String rules = LB + "/" + lb + "/listeners/" + listener + "/rules";
         String bad = "{\"priority\":5,\"conditions\":[{\"field\":\"source-ip\",\"values\":[\"10.0.0.1/8\"]},"
                 + "{\"field\":\"path-pattern\",\"values\":[\"no-slash\"]}],"
@@ -143,10 +143,10 @@ class ResourceModelIntegrationTests extends PanelIntegrationTest {
         String lb = client.post(LB, "{\"name\":\"shop\"}").expectStatus(201).json().path("id").asString();
         String web = group(client, lb, "web", "HTTP");
         for (int i = 0; i < 4; i++) {
-            listener(client, lb, "HTTP", freePort(), web).expectStatus(201);
+            listener(client, lb, "HTTP", uniquePort(), web).expectStatus(201);
         }
 
-        JsonNode problem = listener(client, lb, "HTTP", freePort(), web).expectProblem(409).json();
+        JsonNode problem = listener(client, lb, "HTTP", uniquePort(), web).expectProblem(409).json();
 
         assertThat(problem.path("type").asString()).endsWith("/limit-exceeded");
         assertThat(problem.path("limit").asString()).isEqualTo("signalbox.limits.listeners-per-load-balancer");
@@ -196,12 +196,4 @@ class ResourceModelIntegrationTests extends PanelIntegrationTest {
         return "{\"priority\":" + priority + ",\"conditions\":[{\"field\":\"path-pattern\",\"values\":[\"" + path
                 + "\"]}],\"action\":{\"type\":\"FORWARD\",\"targetGroupId\":\"" + group + "\"}}";
     }
-
-    /** Ports are fleet-wide and the database is shared by every test: each test takes its own. */
-    private static int freePort() {
-        return 20_000 + NEXT_PORT.getAndIncrement();
-    }
-
-    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
-            new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 20_000));
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.signalbox.panel.auth.Role;
@@ -37,6 +38,7 @@ class Invitations {
     private final InvitationMailer mailer;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate outsideTransactions;
     private final InvitationProperties properties;
     private final Clock clock;
     private final InvitationSecrets secrets = new InvitationSecrets();
@@ -50,6 +52,8 @@ class Invitations {
         this.mailer = mailer;
         this.events = events;
         this.transactions = transactions;
+        this.outsideTransactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.properties = properties;
         this.clock = clock;
     }
@@ -110,9 +114,14 @@ class Invitations {
         }));
     }
 
-    /** E-mails are unique across tenants, so the check looks at every tenant. */
+    /**
+     * E-mails are unique across tenants, so the check looks at every tenant. It suspends a transaction
+     * the caller may have open (an inviteUser with an Idempotency-Key runs in one, bound to the tenant's
+     * row scope) and looks on a connection of its own in the system scope.
+     */
     private void requireUnused(String email) {
-        if (RowScope.system(() -> users.emailTaken(email))) {
+        Boolean taken = outsideTransactions.execute(status -> RowScope.system(() -> users.emailTaken(email)));
+        if (Boolean.TRUE.equals(taken)) {
             throw new ConflictException("A user with e-mail " + email + " exists already");
         }
     }

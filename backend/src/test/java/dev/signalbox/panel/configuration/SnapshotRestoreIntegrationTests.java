@@ -28,7 +28,7 @@ class SnapshotRestoreIntegrationTests extends PanelIntegrationTest {
         String id = client.post("/api/v1/load-balancers", "{\"name\":\"shop\"}").expectStatus(201).json().path("id")
                 .asString();
         String lb = "/api/v1/load-balancers/" + id;
-        int port = 30_000 + (int) (System.nanoTime() % 10_000);
+        int port = uniquePort();
         long revision = client.send("PUT", lb + "/configuration", """
                 {"hostNames":["www.%s.example"],"tags":[{"key":"team","value":"checkout"}],
                  "listeners":[{"port":%d,"protocol":"HTTP","defaultAction":{"type":"FORWARD","targetGroup":"web"},

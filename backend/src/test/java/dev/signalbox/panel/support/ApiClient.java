@@ -8,12 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.signalbox.panel.support.contract.ContractValidator;
+import dev.signalbox.panel.support.contract.Exchange;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A browser-like HTTP client of the panel: keeps cookies, echoes the XSRF-TOKEN cookie in
- * X-XSRF-TOKEN on unsafe requests, and can instead authenticate with a bearer token.
+ * X-XSRF-TOKEN on unsafe requests, and can instead authenticate with a bearer token. Every request
+ * and response is checked against openapi.yaml ({@link ContractValidator}).
  */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ContractValidator CONTRACT = ContractValidator.shared();
 
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager();
@@ -119,36 +124,48 @@ public final class ApiClient {
         return send(method, path, body, contentType, accept, Map.of());
     }
 
+    /** Sends with extra request headers and any Content-Type (e.g. application/yaml). */
+    public Response send(String method, String path, @Nullable String body, @Nullable String contentType,
+            Map<String, String> headers) {
+        return send(method, path, body, contentType, "application/json, application/problem+json", headers);
+    }
+
+    /** Every exchange is checked against openapi.yaml: a violation fails the calling test right here. */
     private Response send(String method, String path, @Nullable String body, @Nullable String contentType,
-            String accept, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Accept", accept)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+            String accept, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", accept);
         if (body != null && contentType != null) {
-            request.header("Content-Type", contentType);
+            headers.put("Content-Type", contentType);
         }
-        headers.forEach(request::header);
+        headers.putAll(extraHeaders);
         if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
+            headers.put("Authorization", "Bearer " + bearerToken);
         }
         if (forwardedFor != null) {
-            request.header("X-Forwarded-For", forwardedFor);
+            headers.put("X-Forwarded-For", forwardedFor);
         }
         if (sendCsrfHeader && !method.equals("GET")) {
-            csrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+            csrfToken().ifPresent(token -> headers.put("X-XSRF-TOKEN", token));
         }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
-                    response.body(), response);
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        CONTRACT.assertValid(new Exchange(method, path, headers, body, response.statusCode(), response.headers().map(),
+                response.body()));
+        return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
+                response.body(), response);
     }
 
     public Optional<String> csrfToken() {

@@ -74,6 +74,17 @@ public abstract class PanelIntegrationTest {
         return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
     }
 
+    /**
+     * A listener port no other test of this run takes: ports are fleet-wide (a TCP listener owns its port
+     * across tenants) and every test class shares the database, so random picks could collide.
+     */
+    protected static int uniquePort() {
+        return NEXT_PORT.getAndIncrement();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
+            new java.util.concurrent.atomic.AtomicInteger(20_000);
+
     /** A unique DNS-label-safe slug, so tests never collide on the shared database. */
     protected static String uniqueSlug(String base) {
         return base + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);

@@ -1,6 +1,7 @@
 package dev.signalbox.panel.user;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,20 @@ class InvitationIntegrationTests extends PanelIntegrationTest {
         admin.post("/api/v1/invitations", "{\"email\":\"admin@" + slug + ".example\",\"role\":\"VIEWER\"}").expectProblem(409);
         operator();
         admin.post("/api/v1/invitations", "{\"email\":\"" + OPERATOR_EMAIL + "\",\"role\":\"VIEWER\"}").expectProblem(409);
+    }
+
+    @Test
+    void anInvitationWithAnIdempotencyKeyIsSentOnceAndStillChecksEveryTenantsUsers() {
+        String slug = uniqueSlug("idem-inv");
+        ApiClient admin = signUp(slug);
+        String body = "{\"email\":\"idem-" + slug + "@example.com\",\"role\":\"VIEWER\"}";
+        String first = admin.send("POST", "/api/v1/invitations", body, "application/json",
+                Map.of("Idempotency-Key", "invite-" + slug)).expectStatus(201).json().path("id").asString();
+        String retried = admin.send("POST", "/api/v1/invitations", body, "application/json",
+                Map.of("Idempotency-Key", "invite-" + slug)).expectStatus(201).json().path("id").asString();
+        assertThat(retried).isEqualTo(first);
+        admin.send("POST", "/api/v1/invitations", "{\"email\":\"admin@" + slug + ".example\",\"role\":\"VIEWER\"}",
+                "application/json", Map.of("Idempotency-Key", "existing-" + slug)).expectProblem(409);
     }
 
     private static String accept(String token) {
