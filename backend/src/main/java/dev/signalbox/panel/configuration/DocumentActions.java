@@ -8,17 +8,18 @@ import org.jspecify.annotations.Nullable;
 
 import dev.signalbox.panel.api.model.DocumentAction;
 import dev.signalbox.panel.api.model.DocumentWeightedTargetGroup;
-import dev.signalbox.panel.api.model.FixedResponseAction;
-import dev.signalbox.panel.api.model.RedirectAction;
 import dev.signalbox.panel.configuration.LoadBalancerConfiguration.NamedAction;
 import dev.signalbox.panel.configuration.LoadBalancerConfiguration.NamedWeight;
-import dev.signalbox.panel.loadbalancer.ActionRules;
+import dev.signalbox.panel.loadbalancer.ActionDtos;
 import dev.signalbox.panel.problem.FieldViolation;
 import dev.signalbox.protocol.ActionType;
 import dev.signalbox.protocol.FixedResponseSnapshot;
 import dev.signalbox.protocol.RedirectSnapshot;
 
-/** Maps a document's actions to and from {@link NamedAction}s, with the same defaults as the listener and rule API. */
+/**
+ * Maps a document's actions to and from {@link NamedAction}s; the redirect and fixed-response parts go through
+ * {@link ActionDtos}, so a document gets the same defaults as the listener and rule API.
+ */
 final class DocumentActions {
 
     private DocumentActions() {
@@ -39,9 +40,9 @@ final class DocumentActions {
             case FORWARD -> new NamedAction(type, groups(dto, pointer, violations, shorthands), dto.getStickinessSeconds(), null,
                     null);
             case REDIRECT -> new NamedAction(type, List.of(), null,
-                    dto.getRedirect() == null ? null : redirect(dto.getRedirect()), null);
+                    dto.getRedirect() == null ? null : ActionDtos.toSnapshot(dto.getRedirect()), null);
             case FIXED_RESPONSE -> new NamedAction(type, List.of(), null, null,
-                    dto.getFixedResponse() == null ? null : fixedResponse(dto.getFixedResponse()));
+                    dto.getFixedResponse() == null ? null : ActionDtos.toSnapshot(dto.getFixedResponse()));
             case UNKNOWN -> new NamedAction(type, List.of(), null, null, null);
         };
     }
@@ -64,16 +65,13 @@ final class DocumentActions {
             case REDIRECT -> {
                 RedirectSnapshot redirect = action.redirect();
                 if (redirect != null) {
-                    dto.setRedirect(new RedirectAction().statusCode(redirect.statusCode()).protocol(redirect.protocol())
-                            .host(redirect.host()).port(redirect.port()).path(redirect.path()).query(redirect.query()));
+                    dto.setRedirect(ActionDtos.toDto(redirect));
                 }
             }
             case FIXED_RESPONSE -> {
                 FixedResponseSnapshot fixed = action.fixedResponse();
                 if (fixed != null) {
-                    dto.setFixedResponse(new FixedResponseAction(fixed.statusCode())
-                            .contentType(FixedResponseAction.ContentTypeEnum.fromValue(fixed.contentType()))
-                            .messageBody(fixed.body()));
+                    dto.setFixedResponse(ActionDtos.toDto(fixed));
                 }
             }
             default -> {
@@ -105,21 +103,6 @@ final class DocumentActions {
             }
         }
         return groups;
-    }
-
-    private static RedirectSnapshot redirect(RedirectAction dto) {
-        return new RedirectSnapshot(orDefault(dto.getStatusCode(), 301),
-                orDefault(dto.getProtocol(), ActionRules.DEFAULT_PROTOCOL),
-                orDefault(dto.getHost(), ActionRules.DEFAULT_HOST),
-                orDefault(dto.getPort(), ActionRules.DEFAULT_PORT),
-                orDefault(dto.getPath(), ActionRules.DEFAULT_PATH),
-                orDefault(dto.getQuery(), ActionRules.DEFAULT_QUERY));
-    }
-
-    private static FixedResponseSnapshot fixedResponse(FixedResponseAction dto) {
-        return new FixedResponseSnapshot(dto.getStatusCode(),
-                dto.getContentType() == null ? "text/plain" : dto.getContentType().getValue(),
-                orDefault(dto.getMessageBody(), ""));
     }
 
     private static void misplaced(boolean present, String pointer, List<FieldViolation> violations) {

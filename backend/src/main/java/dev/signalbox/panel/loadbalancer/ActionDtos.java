@@ -15,8 +15,11 @@ import dev.signalbox.protocol.FixedResponseSnapshot;
 import dev.signalbox.protocol.RedirectSnapshot;
 import dev.signalbox.protocol.WeightedTargetGroup;
 
-/** Maps actions between the API and the protocol records they are stored and published as. */
-final class ActionDtos {
+/**
+ * Maps actions between the API and the protocol records they are stored and published as. The redirect and
+ * fixed-response parts are public so that the configuration document reads and writes them with the same defaults.
+ */
+public final class ActionDtos {
 
     private ActionDtos() {
     }
@@ -35,9 +38,9 @@ final class ActionDtos {
         return switch (type) {
             case FORWARD -> ActionSnapshot.forward(groups(dto, pointer, violations), dto.getStickinessSeconds());
             case REDIRECT -> dto.getRedirect() == null ? new ActionSnapshot(type, List.of())
-                    : ActionSnapshot.redirect(redirect(dto.getRedirect()));
+                    : ActionSnapshot.redirect(toSnapshot(dto.getRedirect()));
             case FIXED_RESPONSE -> dto.getFixedResponse() == null ? new ActionSnapshot(type, List.of())
-                    : ActionSnapshot.fixedResponse(fixedResponse(dto.getFixedResponse()));
+                    : ActionSnapshot.fixedResponse(toSnapshot(dto.getFixedResponse()));
             case UNKNOWN -> new ActionSnapshot(type, List.of());
         };
     }
@@ -57,17 +60,13 @@ final class ActionDtos {
             case REDIRECT -> {
                 RedirectSnapshot redirect = action.redirect();
                 if (redirect != null) {
-                    dto.setRedirect(new RedirectAction().statusCode(redirect.statusCode())
-                            .protocol(redirect.protocol()).host(redirect.host()).port(redirect.port())
-                            .path(redirect.path()).query(redirect.query()));
+                    dto.setRedirect(toDto(redirect));
                 }
             }
             case FIXED_RESPONSE -> {
                 FixedResponseSnapshot fixed = action.fixedResponse();
                 if (fixed != null) {
-                    dto.setFixedResponse(new FixedResponseAction(fixed.statusCode())
-                            .contentType(FixedResponseAction.ContentTypeEnum.fromValue(fixed.contentType()))
-                            .messageBody(fixed.body()));
+                    dto.setFixedResponse(toDto(fixed));
                 }
             }
             default -> {
@@ -100,7 +99,8 @@ final class ActionDtos {
         return groups;
     }
 
-    private static RedirectSnapshot redirect(RedirectAction dto) {
+    /** Parts the request leaves out take the defaults: 301, and every part of the request URL kept as it came. */
+    public static RedirectSnapshot toSnapshot(RedirectAction dto) {
         return new RedirectSnapshot(orDefault(dto.getStatusCode(), 301),
                 orDefault(dto.getProtocol(), ActionRules.DEFAULT_PROTOCOL),
                 orDefault(dto.getHost(), ActionRules.DEFAULT_HOST),
@@ -109,10 +109,22 @@ final class ActionDtos {
                 orDefault(dto.getQuery(), ActionRules.DEFAULT_QUERY));
     }
 
-    private static FixedResponseSnapshot fixedResponse(FixedResponseAction dto) {
+    /** Parts the request leaves out take the defaults: a {@code text/plain} content type and an empty body. */
+    public static FixedResponseSnapshot toSnapshot(FixedResponseAction dto) {
         return new FixedResponseSnapshot(dto.getStatusCode(),
                 dto.getContentType() == null ? "text/plain" : dto.getContentType().getValue(),
                 orDefault(dto.getMessageBody(), ""));
+    }
+
+    public static RedirectAction toDto(RedirectSnapshot redirect) {
+        return new RedirectAction().statusCode(redirect.statusCode()).protocol(redirect.protocol())
+                .host(redirect.host()).port(redirect.port()).path(redirect.path()).query(redirect.query());
+    }
+
+    public static FixedResponseAction toDto(FixedResponseSnapshot fixed) {
+        return new FixedResponseAction(fixed.statusCode())
+                .contentType(FixedResponseAction.ContentTypeEnum.fromValue(fixed.contentType()))
+                .messageBody(fixed.body());
     }
 
     private static void misplaced(boolean present, String pointer, List<FieldViolation> violations) {
