@@ -20,6 +20,7 @@ import dev.signalbox.panel.support.Fixtures.LoadBalancerSetup;
 import dev.signalbox.panel.support.OpenApiOperations;
 import dev.signalbox.panel.support.OpenApiOperations.Operation;
 import dev.signalbox.panel.support.PanelIntegrationTest;
+import dev.signalbox.panel.support.SampleBodies;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,61 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputIntegrationTests extends PanelIntegrationTest {
 
     private static final OpenApiOperations SPEC = OpenApiOperations.load(Path.of("../openapi.yaml"));
-
-    private static final String LISTENER = "{\"protocol\":\"HTTP\",\"port\":8081,\"defaultAction\":{\"type\":\"FORWARD\","
-            + "\"targetGroups\":[{\"targetGroupId\":\"%TG%\",\"weight\":3}],\"stickinessSeconds\":60}}";
-    private static final String TARGET_GROUP = "{\"name\":\"valid\",\"protocol\":\"HTTP\",\"port\":8080,"
-            + "\"algorithm\":\"CONSISTENT_HASH\",\"hashKey\":{\"type\":\"HEADER\",\"name\":\"X-User\"},"
-            + "\"healthCheck\":{\"protocol\":\"HTTP\",\"path\":\"/health\",\"port\":8080,\"intervalSeconds\":30,"
-            + "\"timeoutSeconds\":5,\"healthyThreshold\":3,\"unhealthyThreshold\":2,\"matcher\":\"200-299\"},"
-            + "\"attributes\":{\"deregistrationDelaySeconds\":30,\"slowStartSeconds\":60,\"stickiness\":{\"enabled\":true,"
-            + "\"type\":\"lb_cookie\",\"durationSeconds\":600},\"retries\":1,\"connectTimeoutMillis\":2000,"
-            + "\"responseTimeoutSeconds\":30}}";
-    private static final String RULE = "{\"priority\":7,\"conditions\":[{\"field\":\"http-header\","
-            + "\"httpHeaderName\":\"X-Canary\",\"values\":[\"on\"],\"queryStringValues\":[]},"
-            + "{\"field\":\"query-string\",\"queryStringValues\":[{\"key\":\"v\",\"value\":\"2\"}]}],"
-            + "\"action\":{\"type\":\"REDIRECT\",\"redirect\":{\"statusCode\":302,\"protocol\":\"HTTPS\","
-            + "\"host\":\"#{host}\",\"port\":\"443\",\"path\":\"/#{path}\",\"query\":\"#{query}\"}}}";
-
-    /** A configuration document with every kind of part, for the fixture's load balancer "target". */
-    private static final String DOCUMENT = "{\"name\":\"target\",\"hostNames\":[\"www.valid.example\"],"
-            + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}],"
-            + "\"listeners\":[{\"port\":8080,\"protocol\":\"HTTPS\",\"tlsPolicy\":\"Signalbox-TLS13-1-3-2026-01\","
-            + "\"certificateIds\":[\"6f1c1e2a-0000-4000-8000-000000000001\"],"
-            + "\"defaultAction\":{\"type\":\"FORWARD\",\"targetGroups\":[{\"name\":\"web\",\"weight\":3}],"
-            + "\"stickinessSeconds\":60},\"rules\":[" + "{\"priority\":7,\"conditions\":[{\"field\":\"http-header\",\"httpHeaderName\":\"X-Canary\","
-            + "\"values\":[\"on\"]}],\"action\":{\"type\":\"FORWARD\",\"targetGroup\":\"web\"}}]}],"
-            + "\"targetGroups\":[" + TARGET_GROUP.substring(0, TARGET_GROUP.length() - 1).replace("\"valid\"", "\"web\"")
-            + ",\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}]}";
-
-    /** A valid body per operation, the base every bad body is derived from. */
-    private static final Map<String, String> VALID_BODIES = Map.ofEntries(
-            Map.entry(
-            "signUp", "{\"tenantSlug\":\"valid-slug\",\"tenantName\":\"Valid\",\"email\":\"valid@example.com\","
-                    + "\"password\":\"long enough password\",\"displayName\":\"Valid\"}"),
-            Map.entry("logIn", "{\"email\":\"valid@example.com\",\"password\":\"long enough password\"}"),
-            Map.entry("createApiToken", "{\"name\":\"ci\",\"scopes\":[\"read\"],\"expiresInDays\":30}"),
-            Map.entry("createLoadBalancer", "{\"name\":\"valid\",\"hostNames\":[\"www.valid.example\"],"
-                    + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}"),
-            Map.entry("updateLoadBalancer", "{\"hostNames\":[\"www.valid.example\"],"
-                    + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}]}"),
-            Map.entry("createListener", LISTENER),
-            Map.entry("updateListener", LISTENER),
-            Map.entry("createTargetGroup", TARGET_GROUP),
-            Map.entry("updateTargetGroup", TARGET_GROUP),
-            Map.entry("registerTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}"),
-            Map.entry("deregisterTargets", "{\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080}]}"),
-            Map.entry("createRule", RULE),
-            Map.entry("updateRule", RULE),
-            Map.entry("applyConfiguration", DOCUMENT),
-            Map.entry("planConfiguration", DOCUMENT));
-
-    /** Valid bodies of the identity operations (users, invitations). */
-    private static final Map<String, String> IDENTITY_VALID_BODIES = Map.of(
-            "changeUserRole", "{\"role\":\"EDITOR\"}",
-            "inviteUser", "{\"email\":\"invitee@example.com\",\"role\":\"VIEWER\"}",
-            "acceptInvitation", "{\"token\":\"no-such-invitation\",\"displayName\":\"Valid\","
-                    + "\"password\":\"long enough password\"}");
 
     private ApiClient admin;
     private ApiClient operatorClient;
@@ -115,8 +61,8 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
     @Test
     void everyOperationWithABodyHasAValidExampleToDeriveBadOnesFrom() {
         SPEC.operations().stream().filter(op -> op.requestSchema() != null)
-                .forEach(op -> assertThat(VALID_BODIES.containsKey(op.id()) || IDENTITY_VALID_BODIES.containsKey(op.id()))
-                        .as("valid body of %s", op.id()).isTrue());
+                .forEach(op -> assertThat(SampleBodies.template(op.id())).as("valid body of %s in SampleBodies", op.id())
+                        .isPresent());
     }
 
     @TestFactory
@@ -264,9 +210,9 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
                 : admin;
     }
 
+    /** The shared valid body of the operation, the base every bad body is derived from. */
     private String validBody(Operation op) {
-        String body = VALID_BODIES.containsKey(op.id()) ? VALID_BODIES.get(op.id()) : IDENTITY_VALID_BODIES.get(op.id());
-        return body.replace("%TG%", setup.targetGroupId());
+        return SampleBodies.forOperation(op.id(), Map.of("targetGroupId", setup.targetGroupId())).orElseThrow();
     }
 
     private String realPath(String template) {

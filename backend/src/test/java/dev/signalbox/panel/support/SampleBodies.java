@@ -82,7 +82,6 @@ public final class SampleBodies {
 
     /** The body of an operation with {@code {pathParameter}} placeholders filled from {@code ids}. */
     public static Optional<String> forOperation(String operationId, Map<String, String> ids) {
-        // %TG% is the bad-input test's older spelling of {targetGroupId}
-        return template(operationId).map(body -> TenantResources.fill(body.replace("%TG%", "{targetGroupId}"), ids));
+        return template(operationId).map(body -> TenantResources.fill(body, ids));
     }
 }
