@@ -2,6 +2,7 @@ package dev.signalbox.node;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,17 +15,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          stable per container and per machine
  * @param heartbeatInterval time between two status reports
  * @param listenAddress     address the listener ports bind on
+ * @param stateDir          where the node keeps its last applied snapshots, to serve them when it
+ *                          starts while Kafka is down; defaults to
+ *                          {@code <java.io.tmpdir>/signalbox-node-state/<id>}, named by node id so
+ *                          nodes sharing a machine never share it. Point it at a volume to keep the
+ *                          state across container replacement.
  */
 @ConfigurationProperties("signalbox.node")
 public record NodeProperties(
         String id,
         @DefaultValue("2s") Duration heartbeatInterval,
-        @DefaultValue("0.0.0.0") String listenAddress) {
+        @DefaultValue("0.0.0.0") String listenAddress,
+        Path stateDir) {
 
     public NodeProperties {
         // the binder passes null when the property is absent
         if (id == null || id.isBlank()) {
             id = hostName();
+        }
+        if (stateDir == null) {
+            stateDir = Path.of(System.getProperty("java.io.tmpdir"), "signalbox-node-state", id);
         }
     }
 

@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +52,9 @@ class GatewayNodeIntegrationTests {
     private static TestTarget beta;
     private static ListenerClient client;
 
+    @TempDir
+    static Path stateDir;
+
     @LocalServerPort
     int adminPort;
 
@@ -77,6 +82,7 @@ class GatewayNodeIntegrationTests {
     @DynamicPropertySource
     static void kafkaProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
+        registry.add("signalbox.node.state-dir", () -> stateDir.toString());
     }
 
     @Test

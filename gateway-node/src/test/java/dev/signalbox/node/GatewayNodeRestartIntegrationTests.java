@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.ConnectException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -34,6 +36,10 @@ class GatewayNodeRestartIntegrationTests {
     private static TestTarget alpha;
     private static TestTarget beta;
     private static ListenerClient client;
+
+    /** Each node id keeps its stored config here, not in the shared temporary directory. */
+    @TempDir
+    static Path stateRoot;
 
     @BeforeAll
     static void startServices() throws Exception {
@@ -117,6 +123,7 @@ class GatewayNodeRestartIntegrationTests {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--signalbox.node.id=" + nodeId,
                 "--signalbox.node.heartbeat-interval=500ms",
-                "--signalbox.node.listen-address=127.0.0.1");
+                "--signalbox.node.listen-address=127.0.0.1",
+                "--signalbox.node.state-dir=" + stateRoot.resolve(nodeId));
     }
 }

@@ -2,8 +2,11 @@ package dev.signalbox.node.config;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +28,9 @@ import org.springframework.stereotype.Component;
 import dev.signalbox.node.KafkaConnectionProperties;
 import dev.signalbox.node.NodeProperties;
 import dev.signalbox.node.routing.ActiveConfig;
+import dev.signalbox.node.routing.ConfigChange;
+import dev.signalbox.node.state.SnapshotStore;
+import dev.signalbox.protocol.LoadBalancerSnapshot;
 import dev.signalbox.protocol.ProtocolCodec;
 import dev.signalbox.protocol.Topics;
 
@@ -34,6 +40,12 @@ import dev.signalbox.protocol.Topics;
  *
  * <p>While Kafka is unreachable the node keeps serving the config it has and keeps retrying; after
  * a failure it resumes where it stopped instead of replaying the topic.
+ *
+ * <p>Before reading, it applies the snapshots stored on disk by the last run, so a node that starts
+ * while Kafka is down serves its last config at once. The topic's snapshots replace them only when
+ * newer, as always. Once the node has read up to the end offsets the topic had when it was first
+ * reached, stored load balancers the topic did not mention are removed: their tombstones may have
+ * been compacted away while the node was down.
  */
 @Component
 public class ConfigTopicReader implements SmartLifecycle {
@@ -48,6 +60,13 @@ public class ConfigTopicReader implements SmartLifecycle {
     private final NodeProperties node;
     private final ActiveConfig activeConfig;
     private final ConfigRecordDecoder decoder;
+    private final SnapshotStore store;
+    private final ConfigSyncState syncState;
+    /** Load balancers served from disk and not yet seen in the topic; only the reader thread touches it after start. */
+    private final Set<UUID> unconfirmedFromDisk = new HashSet<>();
+    /** End offsets when Kafka was first reached; null once caught up or before; only the reader thread touches it. */
+    private @Nullable Map<TopicPartition, Long> catchUpOffsets;
+    private boolean diskLoaded;
     /** Next offset to read per partition; only the reader thread touches it. */
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     /** Wait before the next attempt after a failure; only the reader thread touches it. */
@@ -59,15 +78,21 @@ public class ConfigTopicReader implements SmartLifecycle {
     private @Nullable Thread thread;
 
     public ConfigTopicReader(KafkaConnectionProperties kafka, NodeProperties node, ActiveConfig activeConfig,
-            ProtocolCodec codec) {
+            ProtocolCodec codec, SnapshotStore store, ConfigSyncState syncState) {
         this.kafka = kafka;
         this.node = node;
         this.activeConfig = activeConfig;
         this.decoder = new ConfigRecordDecoder(codec);
+        this.store = store;
+        this.syncState = syncState;
     }
 
     @Override
     public synchronized void start() {
+        if (!diskLoaded) {
+            applyStoredSnapshots();
+            diskLoaded = true;
+        }
         stopSignal = new CountDownLatch(1);
         running = true;
         thread = new Thread(this::readUntilStopped, "signalbox-config-reader");
@@ -107,6 +132,7 @@ public class ConfigTopicReader implements SmartLifecycle {
             } catch (WakeupException | InterruptException e) {
                 // stop() woke the consumer up
             } catch (RuntimeException e) {
+                syncState.kafkaReachable(false);
                 log.warn("Reading {} from {} failed, retrying in {} ms: {}", Topics.CONFIG,
                         kafka.bootstrapServers(), backoff.toMillis(), e.toString());
                 log.debug("Config topic read failure", e);
@@ -133,15 +159,53 @@ public class ConfigTopicReader implements SmartLifecycle {
                 reading.seek(partition, next);
             }
         }
+        if (!syncState.isCaughtUp() && catchUpOffsets == null) {
+            catchUpOffsets = reading.endOffsets(partitions);
+        }
+        syncState.kafkaReachable(true);
         log.info("Reading {} partition(s) of {} from {}", partitions.size(), Topics.CONFIG, kafka.bootstrapServers());
         backoff = MIN_BACKOFF;
         while (running) {
+            checkCaughtUp(reading);
             ConsumerRecords<String, byte[]> records = reading.poll(POLL_TIMEOUT);
             if (!records.isEmpty()) {
-                activeConfig.apply(decoder.decode(records));
+                List<ConfigChange> changes = decoder.decode(records);
+                activeConfig.apply(changes);
                 remember(records);
+                changes.forEach(change -> unconfirmedFromDisk.remove(change.loadBalancerId()));
             }
         }
+    }
+
+    private void applyStoredSnapshots() {
+        List<LoadBalancerSnapshot> stored = store.loadAll();
+        if (!stored.isEmpty()) {
+            activeConfig.apply(stored.stream().map(ConfigChange::update).toList());
+            stored.forEach(snapshot -> unconfirmedFromDisk.add(snapshot.id()));
+            log.info("Serving {} load balancer(s) stored in {} until the config topic is read",
+                    stored.size(), store.directory());
+        }
+        syncState.loadedFromDisk(stored.size());
+    }
+
+    private void checkCaughtUp(KafkaConsumer<String, byte[]> reading) {
+        Map<TopicPartition, Long> targets = catchUpOffsets;
+        if (targets == null) {
+            return;
+        }
+        for (Map.Entry<TopicPartition, Long> target : targets.entrySet()) {
+            if (reading.position(target.getKey()) < target.getValue()) {
+                return;
+            }
+        }
+        catchUpOffsets = null;
+        if (!unconfirmedFromDisk.isEmpty()) {
+            log.info("Removing {} stored load balancer(s) the config topic no longer has", unconfirmedFromDisk.size());
+            activeConfig.apply(unconfirmedFromDisk.stream().map(ConfigChange::deletion).toList());
+            unconfirmedFromDisk.clear();
+        }
+        syncState.caughtUp();
+        log.info("Caught up with {}", Topics.CONFIG);
     }
 
     /** The topic's partitions; empty only when stopped. The panel creates the topic, so wait for it. */
