@@ -175,7 +175,9 @@ public final class LocalStack implements AutoCloseable {
                 "--server.address=127.0.0.1",
                 "--signalbox.node.listen-address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + required(kafka, "kafka").bootstrapServers(),
-                "--signalbox.node.id=" + nodeId),
+                "--signalbox.node.id=" + nodeId,
+                // the node's last applied snapshots live and die with this stack, not in the shared temp dir
+                "--signalbox.node.state-dir=" + childDirectory(nodeId).resolve("state")),
                 // a fresh directory per node: whatever a node keeps on disk is not shared with its successor
                 childDirectory(nodeId), required(agentJar, "agent jar"), output);
     }
