@@ -2,6 +2,7 @@ package dev.signalbox.node;
 
 import static dev.signalbox.node.TestSnapshots.loadBalancer;
 import static dev.signalbox.node.TestSnapshots.target;
+import static dev.signalbox.node.TestSnapshots.withAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +13,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +36,9 @@ import dev.signalbox.embedded.EmbeddedKafka;
 import dev.signalbox.embedded.FreePort;
 import dev.signalbox.node.ListenerClient.Reply;
 import dev.signalbox.node.listener.ListenerPortBinder;
+import dev.signalbox.protocol.Algorithm;
+import dev.signalbox.protocol.HashKeySnapshot;
+import dev.signalbox.protocol.HashKeyType;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
 import dev.signalbox.protocol.NodeStatus;
 
@@ -96,6 +105,32 @@ class GatewayNodeIntegrationTests {
         List<String> targets = client.targetsOf(6, port, "Shop.Acme.LB.localhost:" + port);
         assertThat(targets).isIn(List.of("alpha", "beta", "alpha", "beta", "alpha", "beta"),
                 List.of("beta", "alpha", "beta", "alpha", "beta", "alpha"));
+    }
+
+    @Test
+    void sendsEveryRequestWithTheSameHeaderValueToTheSameTargetOfAConsistentHashGroup() {
+        int port = FreePort.pick();
+        String host = "sticky.acme.test";
+        panel.publish(withAlgorithm(loadBalancer(UUID.randomUUID(), 1, List.of(host), port,
+                        List.of(target(alpha.host(), alpha.port()), target(beta.host(), beta.port()))),
+                Algorithm.CONSISTENT_HASH, new HashKeySnapshot(HashKeyType.HEADER, "X-User")));
+        awaitAnswer(port, host);
+
+        Map<String, Set<String>> targetsByUser = new HashMap<>();
+        for (int round = 0; round < 3; round++) {
+            for (int user = 0; user < 24; user++) {
+                HttpHeaders headers = new HttpHeaders();
+                headers.add("X-User", "user-" + user);
+                targetsByUser.computeIfAbsent("user-" + user, key -> new HashSet<>())
+                        .add(client.get(port, host, "/", headers).target());
+            }
+        }
+
+        assertThat(targetsByUser.values()).allSatisfy(targets -> assertThat(targets).hasSize(1));
+        // the users are spread: both targets serve some of them
+        assertThat(targetsByUser.values().stream().flatMap(Set::stream)).contains("alpha", "beta");
+        // a request without the header is still served, round robin
+        assertThat(client.targetsOf(4, port, host)).containsOnly("alpha", "beta").contains("alpha", "beta");
     }
 
     @Test

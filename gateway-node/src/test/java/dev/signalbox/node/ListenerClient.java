@@ -34,8 +34,14 @@ public final class ListenerClient implements AutoCloseable {
             .build();
 
     public Reply get(int port, String host, String pathAndQuery) {
+        return get(port, host, pathAndQuery, HttpHeaders.EMPTY);
+    }
+
+    /** A request carrying {@code headers} besides the Host header. */
+    public Reply get(int port, String host, String pathAndQuery, HttpHeaders headers) {
         return client.get()
                 .uri("http://127.0.0.1:" + port + pathAndQuery)
+                .headers(all -> all.addAll(headers))
                 .header(HttpHeaders.HOST, host)
                 .exchangeToMono(response -> response.bodyToMono(String.class)
                         .defaultIfEmpty("")

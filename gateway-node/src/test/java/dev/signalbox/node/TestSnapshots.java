@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.Algorithm;
+import dev.signalbox.protocol.HashKeySnapshot;
 import dev.signalbox.protocol.HealthCheckSnapshot;
 import dev.signalbox.protocol.ListenerProtocol;
 import dev.signalbox.protocol.ListenerSnapshot;
@@ -37,6 +40,18 @@ public final class TestSnapshots {
                 .toList();
         return new LoadBalancerSnapshot(LoadBalancerSnapshot.SCHEMA_VERSION, id, UUID.randomUUID(), "lb-" + revision,
                 revision, hostNames, listeners, List.of(group), Instant.parse("2026-11-27T10:00:00Z"));
+    }
+
+    /** The same snapshot with its group balanced by {@code algorithm}, hashing {@code hashKey} if given. */
+    public static LoadBalancerSnapshot withAlgorithm(LoadBalancerSnapshot snapshot, Algorithm algorithm,
+            @Nullable HashKeySnapshot hashKey) {
+        List<TargetGroupSnapshot> groups = snapshot.targetGroups().stream()
+                .map(group -> new TargetGroupSnapshot(group.id(), group.name(), group.protocol(), algorithm,
+                        group.healthCheck(), group.targets(), group.port(), hashKey, group.attributes()))
+                .toList();
+        return new LoadBalancerSnapshot(snapshot.schemaVersion(), snapshot.id(), snapshot.tenantId(), snapshot.name(),
+                snapshot.revision(), snapshot.hostNames(), snapshot.listeners(), groups, snapshot.createdAt(),
+                snapshot.tags());
     }
 
     public static TargetSnapshot target(String host, int port) {

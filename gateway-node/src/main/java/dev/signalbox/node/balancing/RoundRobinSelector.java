@@ -17,13 +17,13 @@ public final class RoundRobinSelector implements TargetSelector {
     private final IntUnaryOperator advance;
 
     public RoundRobinSelector(List<TargetSnapshot> targets) {
-        this.targets = targets.stream().filter(target -> target.weight() > 0).toArray(TargetSnapshot[]::new);
+        this.targets = TakingTraffic.of(targets);
         int count = this.targets.length;
         this.advance = index -> index + 1 < count ? index + 1 : 0;
     }
 
     @Override
-    public @Nullable TargetSnapshot pick() {
+    public @Nullable TargetSnapshot pick(@Nullable String key) {
         if (targets.length == 0) {
             return null;
         }

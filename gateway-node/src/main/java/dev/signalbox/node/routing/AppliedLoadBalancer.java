@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.signalbox.node.balancing.TargetSelector;
+import dev.signalbox.protocol.Algorithm;
+import dev.signalbox.protocol.HashKeySnapshot;
 import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.ActionType;
 import dev.signalbox.protocol.AppliedRevision;
@@ -33,8 +37,10 @@ public record AppliedLoadBalancer(LoadBalancerSnapshot snapshot, Instant applied
 
     static AppliedLoadBalancer compile(LoadBalancerSnapshot snapshot, Instant appliedAt) {
         // one selector per group, shared by every listener and host that forwards to it
+        Map<UUID, TargetGroupSnapshot> groups = new HashMap<>();
         Map<UUID, TargetSelector> selectors = new HashMap<>();
         for (TargetGroupSnapshot group : snapshot.targetGroups()) {
+            groups.put(group.id(), group);
             selectors.put(group.id(), TargetSelector.forGroup(group));
         }
         List<HostRoute> routes = new ArrayList<>();
@@ -43,7 +49,11 @@ public record AppliedLoadBalancer(LoadBalancerSnapshot snapshot, Instant applied
             if (listener.protocol() != ListenerProtocol.HTTP) {
                 continue;
             }
-            var forward = new RoutingDecision.Forward(snapshot.id(), selectorFor(listener.defaultAction(), selectors));
+            UUID groupId = forwardedGroup(listener.defaultAction());
+            TargetGroupSnapshot group = groupId == null ? null : groups.get(groupId);
+            var forward = new RoutingDecision.Forward(snapshot.id(),
+                    groupId == null ? TargetSelector.none() : selectors.getOrDefault(groupId, TargetSelector.none()),
+                    group == null || group.algorithm() != Algorithm.CONSISTENT_HASH ? null : hashKeyOf(group));
             for (String host : snapshot.hostNames()) {
                 routes.add(new HostRoute(listener.port(), RoutingIndex.normalizeHost(host), forward));
             }
@@ -59,16 +69,22 @@ public record AppliedLoadBalancer(LoadBalancerSnapshot snapshot, Instant applied
         return new AppliedRevision(snapshot.revision(), appliedAt);
     }
 
-    private static TargetSelector selectorFor(ActionSnapshot action, Map<UUID, TargetSelector> selectors) {
+    private static @Nullable UUID forwardedGroup(ActionSnapshot action) {
         if (action.type() != ActionType.FORWARD) {
-            return TargetSelector.none();
+            return null;
         }
         // weighted splits across groups come with rules; until then the first group with weight wins
         for (WeightedTargetGroup group : action.targetGroups()) {
             if (group.weight() > 0) {
-                return selectors.getOrDefault(group.targetGroupId(), TargetSelector.none());
+                return group.targetGroupId();
             }
         }
-        return TargetSelector.none();
+        return null;
+    }
+
+    /** A consistent-hash group without a key hashes the source IP, as the protocol reads unknown key types. */
+    private static HashKeySnapshot hashKeyOf(TargetGroupSnapshot group) {
+        HashKeySnapshot hashKey = group.hashKey();
+        return hashKey == null ? HashKeySnapshot.sourceIp() : hashKey;
     }
 }

@@ -2,7 +2,10 @@ package dev.signalbox.node.routing;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.signalbox.node.balancing.TargetSelector;
+import dev.signalbox.protocol.HashKeySnapshot;
 
 /**
  * Where a request on a listener port goes, decided once per request from the routing index it
@@ -13,8 +16,18 @@ public sealed interface RoutingDecision {
     /** The exchange attribute holding the decision. */
     String ATTRIBUTE = RoutingDecision.class.getName();
 
-    /** A load balancer answers: forward to a target of its listener's target group. */
-    record Forward(UUID loadBalancerId, TargetSelector targets) implements RoutingDecision {
+    /**
+     * A load balancer answers: forward to a target of its listener's target group.
+     *
+     * @param hashKey what of the request the group's consistent hash is computed over; null when the
+     *                group's algorithm does not hash
+     */
+    record Forward(UUID loadBalancerId, TargetSelector targets, @Nullable HashKeySnapshot hashKey)
+            implements RoutingDecision {
+
+        public Forward(UUID loadBalancerId, TargetSelector targets) {
+            this(loadBalancerId, targets, null);
+        }
     }
 
     /** The port is a listener port, but no load balancer answers on the request's host there. */

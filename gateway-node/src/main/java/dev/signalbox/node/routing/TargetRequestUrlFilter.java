@@ -5,6 +5,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.P
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -17,6 +18,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import dev.signalbox.node.balancing.TargetSelector;
 import dev.signalbox.protocol.TargetSnapshot;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +30,16 @@ import reactor.core.publisher.Mono;
 class TargetRequestUrlFilter implements GlobalFilter, Ordered {
 
     static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
+
+    private final LongSupplier nanoClock;
+
+    TargetRequestUrlFilter() {
+        this(System::nanoTime);
+    }
+
+    TargetRequestUrlFilter(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
 
     @Override
     public int getOrder() {
@@ -43,14 +55,21 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
         if (!(decision instanceof RoutingDecision.Forward forward)) {
             return respond(exchange, HttpStatus.NOT_FOUND, "No load balancer answers on this host and port.");
         }
-        TargetSnapshot target = forward.targets().pick();
+        TargetSelector selector = forward.targets();
+        TargetSnapshot target = selector.pick(RequestHashKey.of(exchange.getRequest(), forward.hashKey()));
         if (target == null) {
             return respond(exchange, HttpStatus.SERVICE_UNAVAILABLE, "No target is available for this load balancer.");
         }
         exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, targetUrl(exchange.getRequest().getURI(), target));
         // targets see the host the client asked for, as behind any load balancer
         exchange.getAttributes().put(PRESERVE_HOST_HEADER_ATTRIBUTE, true);
-        return chain.filter(exchange);
+        if (!selector.tracksRequests()) {
+            return chain.filter(exchange);
+        }
+        // the chain ends when the response is written, failed or cancelled: exactly once per pick
+        long startNanos = nanoClock.getAsLong();
+        return chain.filter(exchange)
+                .doFinally(signal -> selector.release(target, nanoClock.getAsLong() - startNanos));
     }
 
     static URI targetUrl(URI requested, TargetSnapshot target) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -49,14 +50,22 @@ class RoundRobinSelectorTests {
     }
 
     @Test
-    void servesGroupsOfAlgorithmsWithoutTheirOwnSelectorYetRoundRobin() {
+    void buildsTheSelectorOfEachGroupsAlgorithm() {
         var group = loadBalancer(UUID.randomUUID(), 1, List.of("h"), 8000, List.of(target("a", 1), target("b", 2)))
                 .targetGroups().get(0);
+        Map<Algorithm, Class<?>> expected = Map.of(
+                Algorithm.ROUND_ROBIN, RoundRobinSelector.class,
+                Algorithm.WEIGHTED_ROUND_ROBIN, SmoothWeightedRoundRobinSelector.class,
+                Algorithm.LEAST_CONNECTIONS, LeastConnectionsSelector.class,
+                Algorithm.LEAST_RESPONSE_TIME, PeakEwmaSelector.class,
+                Algorithm.CONSISTENT_HASH, ConsistentHashSelector.class,
+                Algorithm.RANDOM, RandomSelector.class);
         for (Algorithm algorithm : Algorithm.values()) {
             var withAlgorithm = new TargetGroupSnapshot(group.id(), group.name(), group.protocol(), algorithm,
                     group.healthCheck(), group.targets());
 
-            assertThat(picks(TargetSelector.forGroup(withAlgorithm), 3)).as("%s", algorithm).isEqualTo("aba");
+            assertThat(TargetSelector.forGroup(withAlgorithm)).as("%s", algorithm)
+                    .isInstanceOf(expected.get(algorithm));
         }
     }
 
@@ -66,7 +75,8 @@ class RoundRobinSelectorTests {
         assertThat(new RoundRobinSelector(List.of()).pick()).isNull();
     }
 
-    private static String picks(TargetSelector selector, int count) {
+    /** The hosts of {@code count} picks without a key, concatenated; "-" for no target. */
+    static String picks(TargetSelector selector, int count) {
         List<String> hosts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             TargetSnapshot picked = selector.pick();
