@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * Randomness for selectors shared by every event-loop thread: each call draws from the calling
  * thread's own generator, so picks never contend on a shared seed.
  */
-enum ThreadLocalRandomGenerator implements RandomGenerator {
+public enum ThreadLocalRandomGenerator implements RandomGenerator {
     INSTANCE;
 
     @Override

@@ -2,24 +2,16 @@ package dev.signalbox.node.routing;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
-import org.jspecify.annotations.Nullable;
-
-import dev.signalbox.node.balancing.TargetSelector;
-import dev.signalbox.protocol.Algorithm;
-import dev.signalbox.protocol.HashKeySnapshot;
-import dev.signalbox.protocol.ActionSnapshot;
-import dev.signalbox.protocol.ActionType;
+import dev.signalbox.node.balancing.ThreadLocalRandomGenerator;
 import dev.signalbox.protocol.AppliedRevision;
 import dev.signalbox.protocol.ListenerProtocol;
 import dev.signalbox.protocol.ListenerSnapshot;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
-import dev.signalbox.protocol.TargetGroupSnapshot;
-import dev.signalbox.protocol.WeightedTargetGroup;
+import dev.signalbox.protocol.RuleSnapshot;
 
 /**
  * A snapshot the node serves, compiled into its routes. Compiling happens once when the snapshot is
@@ -36,26 +28,28 @@ public record AppliedLoadBalancer(LoadBalancerSnapshot snapshot, Instant applied
     }
 
     static AppliedLoadBalancer compile(LoadBalancerSnapshot snapshot, Instant appliedAt) {
-        // one selector per group, shared by every listener and host that forwards to it
-        Map<UUID, TargetGroupSnapshot> groups = new HashMap<>();
-        Map<UUID, TargetSelector> selectors = new HashMap<>();
-        for (TargetGroupSnapshot group : snapshot.targetGroups()) {
-            groups.put(group.id(), group);
-            selectors.put(group.id(), TargetSelector.forGroup(group));
-        }
+        return compile(snapshot, appliedAt, ThreadLocalRandomGenerator.INSTANCE);
+    }
+
+    /** @param random draws the target group of weighted forwards */
+    static AppliedLoadBalancer compile(LoadBalancerSnapshot snapshot, Instant appliedAt, RandomGenerator random) {
+        var actions = new ActionCompiler(snapshot, random);
         List<HostRoute> routes = new ArrayList<>();
         for (ListenerSnapshot listener : snapshot.listeners()) {
             // HTTPS and TCP listeners are served by later increments of the node
             if (listener.protocol() != ListenerProtocol.HTTP) {
                 continue;
             }
-            UUID groupId = forwardedGroup(listener.defaultAction());
-            TargetGroupSnapshot group = groupId == null ? null : groups.get(groupId);
-            var forward = new RoutingDecision.Forward(snapshot.id(),
-                    groupId == null ? TargetSelector.none() : selectors.getOrDefault(groupId, TargetSelector.none()),
-                    group == null || group.algorithm() != Algorithm.CONSISTENT_HASH ? null : hashKeyOf(group));
+            var rules = new ArrayList<ListenerRules.Rule>();
+            for (RuleSnapshot rule : listener.rules()) {
+                RuleCondition[] conditions = rule.conditions().stream()
+                        .map(RuleCondition::compile)
+                        .toArray(RuleCondition[]::new);
+                rules.add(new ListenerRules.Rule(rule.priority(), conditions, actions.compile(rule.action())));
+            }
+            var listenerRules = new ListenerRules(snapshot.id(), rules, actions.compile(listener.defaultAction()));
             for (String host : snapshot.hostNames()) {
-                routes.add(new HostRoute(listener.port(), RoutingIndex.normalizeHost(host), forward));
+                routes.add(new HostRoute(listener.port(), RoutingIndex.normalizeHost(host), listenerRules));
             }
         }
         return new AppliedLoadBalancer(snapshot, appliedAt, routes);
@@ -67,24 +61,5 @@ public record AppliedLoadBalancer(LoadBalancerSnapshot snapshot, Instant applied
 
     public AppliedRevision appliedRevision() {
         return new AppliedRevision(snapshot.revision(), appliedAt);
-    }
-
-    private static @Nullable UUID forwardedGroup(ActionSnapshot action) {
-        if (action.type() != ActionType.FORWARD) {
-            return null;
-        }
-        // weighted splits across groups come with rules; until then the first group with weight wins
-        for (WeightedTargetGroup group : action.targetGroups()) {
-            if (group.weight() > 0) {
-                return group.targetGroupId();
-            }
-        }
-        return null;
-    }
-
-    /** A consistent-hash group without a key hashes the source IP, as the protocol reads unknown key types. */
-    private static HashKeySnapshot hashKeyOf(TargetGroupSnapshot group) {
-        HashKeySnapshot hashKey = group.hashKey();
-        return hashKey == null ? HashKeySnapshot.sourceIp() : hashKey;
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Matches every request that arrived on a listener port and records, in
- * {@link RoutingDecision#ATTRIBUTE}, which load balancer answers for its Host header. Requests on
+ * {@link RoutingDecision#ATTRIBUTE}, how the load balancer answering for its Host header
+ * decides it (its listener's rules, then the default action). Requests on
  * other ports (the admin port) do not match and are left to the ordinary WebFlux handlers.
  */
 class LoadBalancerRoutePredicate implements Predicate<ServerWebExchange> {
@@ -28,7 +29,7 @@ class LoadBalancerRoutePredicate implements Predicate<ServerWebExchange> {
         }
         InetSocketAddress host = request.getHeaders().getHost();
         RoutingDecision decision = activeConfig.routingIndex()
-                .resolve(local.getPort(), host == null ? null : host.getHostString());
+                .resolve(local.getPort(), host == null ? null : host.getHostString(), request);
         if (decision == null) {
             return false;
         }

@@ -3,13 +3,14 @@ package dev.signalbox.node.routing;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 
 import dev.signalbox.node.balancing.TargetSelector;
 import dev.signalbox.protocol.HashKeySnapshot;
 
 /**
  * Where a request on a listener port goes, decided once per request from the routing index it
- * arrived under, and kept as an exchange attribute until the target is picked.
+ * arrived under, and kept as an exchange attribute until the target is picked or the answer written.
  */
 public sealed interface RoutingDecision {
 
@@ -17,16 +18,49 @@ public sealed interface RoutingDecision {
     String ATTRIBUTE = RoutingDecision.class.getName();
 
     /**
-     * A load balancer answers: forward to a target of its listener's target group.
+     * A load balancer answers: forward to a target of a target group.
      *
      * @param hashKey what of the request the group's consistent hash is computed over; null when the
      *                group's algorithm does not hash
      */
     record Forward(UUID loadBalancerId, TargetSelector targets, @Nullable HashKeySnapshot hashKey)
-            implements RoutingDecision {
+            implements RoutingDecision, RuleAction {
 
         public Forward(UUID loadBalancerId, TargetSelector targets) {
             this(loadBalancerId, targets, null);
+        }
+
+        @Override
+        public RoutingDecision decide() {
+            return this;
+        }
+    }
+
+    /**
+     * A load balancer answers with a redirect built from the request.
+     *
+     * @param statusCode 301 or 302
+     */
+    record Redirect(UUID loadBalancerId, int statusCode, RedirectTemplate location)
+            implements RoutingDecision, RuleAction {
+
+        @Override
+        public RoutingDecision decide() {
+            return this;
+        }
+    }
+
+    /**
+     * A load balancer answers with a fixed response.
+     *
+     * @param body encoded once when the snapshot is applied
+     */
+    record FixedResponse(UUID loadBalancerId, int statusCode, MediaType contentType, byte[] body)
+            implements RoutingDecision, RuleAction {
+
+        @Override
+        public RoutingDecision decide() {
+            return this;
         }
     }
 

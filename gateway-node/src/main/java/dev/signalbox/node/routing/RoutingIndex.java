@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * Immutable (listener port, host) → load balancer lookup. Two hash lookups per request, whatever the
@@ -22,10 +23,10 @@ public final class RoutingIndex {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingIndex.class);
 
-    private final Map<Integer, Map<String, RoutingDecision.Forward>> forwardsByPortAndHost;
+    private final Map<Integer, Map<String, ListenerRules>> rulesByPortAndHost;
 
-    private RoutingIndex(Map<Integer, Map<String, RoutingDecision.Forward>> forwardsByPortAndHost) {
-        this.forwardsByPortAndHost = forwardsByPortAndHost;
+    private RoutingIndex(Map<Integer, Map<String, ListenerRules>> rulesByPortAndHost) {
+        this.rulesByPortAndHost = rulesByPortAndHost;
     }
 
     static RoutingIndex of(Collection<AppliedLoadBalancer> loadBalancers) {
@@ -33,41 +34,46 @@ public final class RoutingIndex {
         List<AppliedLoadBalancer> byId = loadBalancers.stream()
                 .sorted(Comparator.comparing(AppliedLoadBalancer::id))
                 .toList();
-        Map<Integer, Map<String, RoutingDecision.Forward>> index = new HashMap<>();
+        Map<Integer, Map<String, ListenerRules>> index = new HashMap<>();
         for (AppliedLoadBalancer loadBalancer : byId) {
             for (HostRoute route : loadBalancer.routes()) {
                 var hosts = index.computeIfAbsent(route.port(), port -> new HashMap<>());
-                var taken = hosts.putIfAbsent(route.host(), route.forward());
-                if (taken != null && !taken.loadBalancerId().equals(route.forward().loadBalancerId())) {
+                var taken = hosts.putIfAbsent(route.host(), route.rules());
+                if (taken != null && !taken.loadBalancerId().equals(route.rules().loadBalancerId())) {
                     log.warn("Host {} on port {} is claimed by load balancers {} and {}; {} serves it",
                             route.host(), route.port(), taken.loadBalancerId(), loadBalancer.id(),
                             taken.loadBalancerId());
                 }
             }
         }
-        Map<Integer, Map<String, RoutingDecision.Forward>> frozen = new HashMap<>();
+        Map<Integer, Map<String, ListenerRules>> frozen = new HashMap<>();
         index.forEach((port, hosts) -> frozen.put(port, Map.copyOf(hosts)));
         return new RoutingIndex(Map.copyOf(frozen));
     }
 
     /**
-     * Where a request on {@code port} for {@code host} goes.
+     * Where {@code request}, which arrived on {@code port} for {@code host}, goes: the load balancer
+     * answering there evaluates its listener's rules, then the default action.
      *
      * @param host the Host header without port, in any case; null when the request has none
      * @return null when {@code port} is not a listener port of any load balancer
      */
-    public @Nullable RoutingDecision resolve(int port, @Nullable String host) {
-        Map<String, RoutingDecision.Forward> hosts = forwardsByPortAndHost.get(port);
+    public @Nullable RoutingDecision resolve(int port, @Nullable String host, ServerHttpRequest request) {
+        Map<String, ListenerRules> hosts = rulesByPortAndHost.get(port);
         if (hosts == null) {
             return null;
         }
-        RoutingDecision.Forward forward = host == null ? null : hosts.get(normalizeHost(host));
-        return forward != null ? forward : RoutingDecision.NoLoadBalancer.INSTANCE;
+        if (host == null) {
+            return RoutingDecision.NoLoadBalancer.INSTANCE;
+        }
+        String normalized = normalizeHost(host);
+        ListenerRules rules = hosts.get(normalized);
+        return rules != null ? rules.decide(request, normalized) : RoutingDecision.NoLoadBalancer.INSTANCE;
     }
 
     /** The ports HTTP listeners of applied load balancers listen on. */
     public Set<Integer> httpPorts() {
-        return forwardsByPortAndHost.keySet();
+        return rulesByPortAndHost.keySet();
     }
 
     /** Host names compare case-insensitively, and a trailing dot (fully qualified form) is the same name. */

@@ -52,6 +52,12 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
         if (decision == null) {
             return chain.filter(exchange);
         }
+        if (decision instanceof RoutingDecision.Redirect redirect) {
+            return ActionResponses.redirect(exchange, redirect);
+        }
+        if (decision instanceof RoutingDecision.FixedResponse fixed) {
+            return ActionResponses.fixed(exchange, fixed);
+        }
         if (!(decision instanceof RoutingDecision.Forward forward)) {
             return respond(exchange, HttpStatus.NOT_FOUND, "No load balancer answers on this host and port.");
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.ActionType;
@@ -33,6 +34,7 @@ class AppliedConfigTests {
 
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     private static final UUID SHOP = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final MockServerHttpRequest ANY_REQUEST = MockServerHttpRequest.get("/").build();
     private static final UUID BLOG = UUID.fromString("00000000-0000-0000-0000-00000000000b");
 
     @Test
@@ -72,9 +74,9 @@ class AppliedConfigTests {
         AppliedConfig config = AppliedConfig.EMPTY.apply(List.of(ConfigChange.update(
                 loadBalancer(SHOP, 1, List.of("shop.test"), 8000, List.of(target("s", 80))))), NOW);
 
-        assertThat(config.routingIndex().resolve(8000, "other.test")).isEqualTo(RoutingDecision.NoLoadBalancer.INSTANCE);
-        assertThat(config.routingIndex().resolve(8000, null)).isEqualTo(RoutingDecision.NoLoadBalancer.INSTANCE);
-        assertThat(config.routingIndex().resolve(9000, "shop.test")).isNull();
+        assertThat(config.routingIndex().resolve(8000, "other.test", ANY_REQUEST)).isEqualTo(RoutingDecision.NoLoadBalancer.INSTANCE);
+        assertThat(config.routingIndex().resolve(8000, null, ANY_REQUEST)).isEqualTo(RoutingDecision.NoLoadBalancer.INSTANCE);
+        assertThat(config.routingIndex().resolve(9000, "shop.test", ANY_REQUEST)).isNull();
     }
 
     @Test
@@ -101,7 +103,7 @@ class AppliedConfigTests {
         AppliedConfig second = first.apply(List.of(ConfigChange.update(
                 loadBalancer(SHOP, 2, List.of("shop.example"), 8001, List.of(target("c", 80))))), NOW.plusSeconds(5));
 
-        assertThat(second.routingIndex().resolve(8000, "shop.test")).isNull();
+        assertThat(second.routingIndex().resolve(8000, "shop.test", ANY_REQUEST)).isNull();
         assertThat(pickedHost(second, 8001, "shop.example")).isEqualTo("c");
         assertThat(second.appliedRevisions()).containsExactlyEntriesOf(
                 Map.of(SHOP, new AppliedRevision(2, NOW.plusSeconds(5))));
@@ -118,7 +120,7 @@ class AppliedConfigTests {
 
         AppliedConfig afterDeletion = applied.apply(List.of(ConfigChange.deletion(SHOP)), NOW.plusSeconds(1));
 
-        assertThat(afterDeletion.routingIndex().resolve(8000, "shop.test")).isNull();
+        assertThat(afterDeletion.routingIndex().resolve(8000, "shop.test", ANY_REQUEST)).isNull();
         assertThat(afterDeletion.routingIndex().httpPorts()).containsExactly(8001);
         assertThat(afterDeletion.appliedRevisions()).containsOnlyKeys(BLOG);
         assertThat(afterDeletion.loadBalancer(SHOP)).isNull();
@@ -194,7 +196,7 @@ class AppliedConfigTests {
     }
 
     @Test
-    void answersWithNoTargetWhenTheDefaultActionIsNotAForward() {
+    void answersWithTheFixedResponseOfTheDefaultAction() {
         LoadBalancerSnapshot plain = loadBalancer(SHOP, 1, List.of("shop.test"), 8000, List.of(target("a", 80)));
         var fixed = new ListenerSnapshot(UUID.randomUUID(), ListenerProtocol.HTTP, 8000,
                 ActionSnapshot.fixedResponse(new FixedResponseSnapshot(503, "text/plain", "down")), List.of());
@@ -204,7 +206,11 @@ class AppliedConfigTests {
         AppliedConfig applied = AppliedConfig.EMPTY.apply(List.of(ConfigChange.update(snapshot)), NOW);
 
         assertThat(applied.appliedRevisions()).containsOnlyKeys(SHOP);
-        assertThat(pickedHost(applied, 8000, "shop.test")).isNull();
+        assertThat(applied.routingIndex().resolve(8000, "shop.test", ANY_REQUEST))
+                .isInstanceOfSatisfying(RoutingDecision.FixedResponse.class, fixedResponse -> {
+                    assertThat(fixedResponse.statusCode()).isEqualTo(503);
+                    assertThat(fixedResponse.body()).asString().isEqualTo("down");
+                });
     }
 
     @Test
@@ -225,7 +231,7 @@ class AppliedConfigTests {
     }
 
     private static RoutingDecision.Forward forwardAt(AppliedConfig config, int port, String host) {
-        RoutingDecision decision = config.routingIndex().resolve(port, host);
+        RoutingDecision decision = config.routingIndex().resolve(port, host, ANY_REQUEST);
         assertThat(decision).isInstanceOf(RoutingDecision.Forward.class);
         return (RoutingDecision.Forward) decision;
     }
