@@ -147,6 +147,69 @@ class GatewayNodeIntegrationTests {
     }
 
     @Test
+    void forwardsClientAddressProtoHostListenerPortAndTheClientsRequestIdButNoHopByHopHeaders() {
+        int port = FreePort.pick();
+        // no port in the Host header: X-Forwarded-Port must still be the listener port, not 80
+        String host = "headers.acme.test";
+        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("headers.acme.test"), port,
+                List.of(target(alpha.host(), alpha.port()))));
+        awaitAnswer(port, "headers.acme.test");
+        HttpHeaders sent = new HttpHeaders();
+        sent.add("X-Forwarded-For", "203.0.113.7");
+        sent.add("X-Forwarded-Proto", "https");
+        sent.add("X-Forwarded-Host", "spoofed.example");
+        sent.add("X-Forwarded-Port", "1");
+        sent.add("X-Request-Id", "client-id-42");
+        sent.add("X-Custom", "kept");
+        sent.add("Keep-Alive", "timeout=5");
+        sent.add("Proxy-Authorization", "Basic c2VjcmV0");
+        sent.add("Proxy-Connection", "keep-alive");
+        sent.add("TE", "trailers");
+        sent.add("Trailer", "X-Checksum");
+
+        Reply reply = client.get(port, host, "/echo-headers", sent);
+
+        assertThat(reply.status()).isEqualTo(200);
+        Map<String, String> received = headerLines(reply.body());
+        assertThat(received.get("x-forwarded-for")).matches("203\\.0\\.113\\.7, ?127\\.0\\.0\\.1");
+        assertThat(received).containsEntry("x-forwarded-proto", "http")
+                .containsEntry("x-forwarded-host", host)
+                .containsEntry("x-forwarded-port", String.valueOf(port))
+                .containsEntry("x-request-id", "client-id-42")
+                .containsEntry("x-custom", "kept")
+                .doesNotContainKeys("keep-alive", "proxy-authorization", "proxy-connection", "te", "trailer",
+                        "forwarded");
+        assertThat(reply.headers().get("X-Request-Id")).containsExactly("client-id-42");
+    }
+
+    @Test
+    void replacesAMissingOrInsaneRequestIdWithANewOneTheClientAlsoGets() {
+        int port = FreePort.pick();
+        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("ids.acme.test"), port,
+                List.of(target(beta.host(), beta.port()))));
+        awaitAnswer(port, "ids.acme.test");
+        HttpHeaders tooLong = new HttpHeaders();
+        tooLong.add("X-Request-Id", "x".repeat(200));
+
+        Reply withoutId = client.get(port, "ids.acme.test", "/echo-headers");
+        Reply withInsaneId = client.get(port, "ids.acme.test", "/echo-headers", tooLong);
+        Reply notFound = client.get(port, "elsewhere.acme.test", "/");
+
+        String first = headerLines(withoutId.body()).get("x-request-id");
+        String second = headerLines(withInsaneId.body()).get("x-request-id");
+        assertThat(first).matches("[0-9a-f]{32}");
+        assertThat(second).matches("[0-9a-f]{32}").isNotEqualTo(first);
+        assertThat(withoutId.headers().getFirst("X-Request-Id")).isEqualTo(first);
+        assertThat(withInsaneId.headers().getFirst("X-Request-Id")).isEqualTo(second);
+        // the node's own answers carry an id too
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.headers().getFirst("X-Request-Id")).matches("[0-9a-f]{32}");
+        // a client without a listener route (the admin port) gets none
+        assertThat(client.get(adminPort, "localhost", "/actuator/health").headers().containsHeader("X-Request-Id"))
+                .isFalse();
+    }
+
+    @Test
     void appliesANewerRevisionAndIgnoresAnOlderOne() {
         int port = FreePort.pick();
         UUID id = UUID.randomUUID();
@@ -266,6 +329,18 @@ class GatewayNodeIntegrationTests {
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
         assertThat(notAListener.status()).isEqualTo(404);
+    }
+
+    /** The {@code name: value} lines of a {@link TestTarget}'s header echo; the last value of a name wins. */
+    private static Map<String, String> headerLines(String body) {
+        Map<String, String> headers = new HashMap<>();
+        for (String line : body.split("\n")) {
+            int colon = line.indexOf(": ");
+            if (colon > 0) {
+                headers.put(line.substring(0, colon), line.substring(colon + 2));
+            }
+        }
+        return headers;
     }
 
     private static void awaitAnswer(int port, String host) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.signalbox.embedded.EmbeddedKafka;
 import dev.signalbox.embedded.FreePort;
+import dev.signalbox.node.ListenerClient.Reply;
 import dev.signalbox.node.routing.ActiveConfig;
 
 /**
@@ -114,6 +117,34 @@ class GatewayNodeRestartIntegrationTests {
                     List.of(target(beta.host(), beta.port()))));
             await().atMost(CONVERGENCE).untilAsserted(() ->
                     assertThat(client.get(port, "outage.acme.test", "/").target()).isEqualTo("beta"));
+        }
+    }
+
+    @Test
+    void aStoppingNodeFinishesItsInFlightRequestAndThenRefusesNewConnections() throws Exception {
+        int port = FreePort.pick();
+        ConfigurableApplicationContext node = startNode("stopping-node");
+        try {
+            panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("draining.acme.test"), port,
+                    List.of(target(alpha.host(), alpha.port()))));
+            await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                    assertThat(client.get(port, "draining.acme.test", "/").status()).isEqualTo(200));
+            int slowBefore = alpha.slowRequestsStarted();
+
+            CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(
+                    () -> client.get(port, "draining.acme.test", "/slow"));
+            // the target sleeps a second once the request reached it: the node closes mid-request
+            await().atMost(Duration.ofSeconds(5)).until(() -> alpha.slowRequestsStarted() > slowBefore);
+            node.close();
+
+            assertThat(inFlight).isDone();
+            Reply reply = inFlight.get(1, TimeUnit.SECONDS);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).startsWith("alpha /slow");
+            assertThatThrownBy(() -> client.get(port, "draining.acme.test", "/"))
+                    .hasRootCauseInstanceOf(ConnectException.class);
+        } finally {
+            node.close();
         }
     }
 

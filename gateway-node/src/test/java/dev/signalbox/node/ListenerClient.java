@@ -18,8 +18,8 @@ import reactor.netty.resources.LoopResources;
  */
 public final class ListenerClient implements AutoCloseable {
 
-    /** Status and body of a response. */
-    public record Reply(int status, String body) {
+    /** Status, headers and body of a response. */
+    public record Reply(int status, HttpHeaders headers, String body) {
 
         /** The name of the target that answered: the first word of a {@link TestTarget}'s body. */
         public String target() {
@@ -45,7 +45,7 @@ public final class ListenerClient implements AutoCloseable {
                 .header(HttpHeaders.HOST, host)
                 .exchangeToMono(response -> response.bodyToMono(String.class)
                         .defaultIfEmpty("")
-                        .map(body -> new Reply(response.statusCode().value(), body)))
+                        .map(body -> new Reply(response.statusCode().value(), response.headers().asHttpHeaders(), body)))
                 .block(Duration.ofSeconds(10));
     }
 

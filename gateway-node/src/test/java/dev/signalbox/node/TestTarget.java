@@ -6,22 +6,36 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP target on loopback. It answers every request with its name, the path and query it
- * received and the Host header, so a test can see which target served a request and how.
+ * received and the Host header, so a test can see which target served a request and how. Under
+ * {@code /echo-headers} it answers with every header it received instead, one {@code name: value}
+ * line each (names in lower case, sorted); under {@code /slow} it answers after one second.
  */
 public final class TestTarget implements AutoCloseable {
 
+    /** Slow requests must not hold up the others. */
+    private static final int THREADS = 4;
+
     private final String name;
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+    private final AtomicInteger slowRequestsStarted = new AtomicInteger();
 
     private TestTarget(String name, HttpServer server) {
         this.name = name;
         this.server = server;
+        server.setExecutor(executor);
     }
 
     public static TestTarget start(String name) {
@@ -29,6 +43,8 @@ public final class TestTarget implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             TestTarget target = new TestTarget(name, server);
             server.createContext("/", target::answer);
+            server.createContext("/echo-headers", target::echoHeaders);
+            server.createContext("/slow", target::answerSlowly);
             server.start();
             return target;
         } catch (IOException e) {
@@ -48,14 +64,41 @@ public final class TestTarget implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** How many {@code /slow} requests have reached this target. */
+    public int slowRequestsStarted() {
+        return slowRequestsStarted.get();
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        byte[] body = (name + " " + exchange.getRequestURI() + " host=" + exchange.getRequestHeaders().getFirst("Host"))
-                .getBytes(StandardCharsets.UTF_8);
+        respond(exchange, name + " " + exchange.getRequestURI() + " host=" + exchange.getRequestHeaders().getFirst("Host"));
+    }
+
+    private void echoHeaders(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> sorted = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((header, values) -> sorted.put(header.toLowerCase(), values));
+        StringBuilder body = new StringBuilder();
+        sorted.forEach((header, values) -> values.forEach(value -> body.append(header).append(": ").append(value).append('\n')));
+        respond(exchange, body.toString());
+    }
+
+    private void answerSlowly(HttpExchange exchange) throws IOException {
+        slowRequestsStarted.incrementAndGet();
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        answer(exchange);
+    }
+
+    private static void respond(HttpExchange exchange, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain");
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -1,17 +1,23 @@
 package dev.signalbox.node.listener;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -20,6 +26,8 @@ import org.springframework.stereotype.Component;
 
 import dev.signalbox.node.NodeProperties;
 import dev.signalbox.node.routing.ConfigApplied;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import jakarta.annotation.PreDestroy;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -29,9 +37,13 @@ import reactor.netty.http.server.HttpServer;
  * the application's WebFlux handler, so the gateway's route sees every listener's requests. Ports
  * are bound and released as the config changes, without a restart. A port that cannot be bound is
  * logged and reported, never fatal; it is tried again on the next config change.
+ *
+ * <p>When the node stops, all listener ports stop accepting at once and their in-flight requests
+ * finish, bounded by {@code spring.lifecycle.timeout-per-shutdown-phase}, in the same lifecycle
+ * phase as the admin server's graceful shutdown, before the gateway's HTTP client is destroyed.
  */
 @Component
-public class ListenerPortBinder {
+public class ListenerPortBinder implements SmartLifecycle {
 
     /** Binds before the status report of the same change, so the report lists the new ports. */
     public static final int EVENT_ORDER = 0;
@@ -42,9 +54,11 @@ public class ListenerPortBinder {
 
     private final ObjectProvider<HttpHandler> httpHandler;
     private final String listenAddress;
+    private final Duration drainTimeout;
     private final Map<Integer, DisposableServer> servers = new HashMap<>();
     private final Map<Integer, String> failures = new HashMap<>();
     private boolean released;
+    private boolean running;
 
     private @Nullable ReactorHttpHandlerAdapter handler;
 
@@ -52,9 +66,41 @@ public class ListenerPortBinder {
      * The handler is looked up at the first bind, after the context is refreshed: building it earlier
      * would initialize the DispatcherHandler before the actuator's handler mappings exist.
      */
-    public ListenerPortBinder(ObjectProvider<HttpHandler> httpHandler, NodeProperties node) {
+    public ListenerPortBinder(ObjectProvider<HttpHandler> httpHandler, NodeProperties node,
+            @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration drainTimeout) {
         this.httpHandler = httpHandler;
         this.listenAddress = node.listenAddress();
+        this.drainTimeout = drainTimeout;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        drainAll();
+    }
+
+    /** Drains off the caller's thread, so the admin server drains in the same phase concurrently. */
+    @Override
+    public void stop(Runnable callback) {
+        CompletableFuture.runAsync(this::drainAll, runnable -> {
+            Thread drainer = new Thread(runnable, "listener-drain");
+            drainer.setDaemon(true);
+            drainer.start();
+        }).whenComplete((done, failure) -> callback.run());
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE;
     }
 
     @EventListener
@@ -90,11 +136,49 @@ public class ListenerPortBinder {
         return Map.copyOf(failures);
     }
 
+    /** The last resort when the context closes without stopping its lifecycle beans first. */
     @PreDestroy
     public synchronized void releaseAll() {
         released = true;
+        running = false;
         for (Integer port : new HashSet<>(servers.keySet())) {
             release(port);
+        }
+    }
+
+    /**
+     * Closes every listener port at once, then waits for their in-flight requests in parallel:
+     * draining one port after another would keep the later ones accepting meanwhile.
+     */
+    private void drainAll() {
+        List<DisposableServer> draining;
+        synchronized (this) {
+            released = true;
+            running = false;
+            draining = new ArrayList<>(servers.values());
+            servers.clear();
+        }
+        List<CompletableFuture<Void>> drains = new ArrayList<>(draining.size());
+        for (DisposableServer server : draining) {
+            drains.add(CompletableFuture.runAsync(() -> drain(server), runnable -> {
+                Thread drainer = new Thread(runnable, "listener-drain-" + server.port());
+                drainer.setDaemon(true);
+                drainer.start();
+            }));
+        }
+        CompletableFuture.allOf(drains.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void drain(DisposableServer server) {
+        int port = server.port();
+        try {
+            // with a channel group, Reactor Netty stops accepting, lets active requests complete and
+            // closes idle keep-alive connections, waiting up to the timeout
+            server.disposeNow(drainTimeout);
+            log.info("Released listener port {} after draining", port);
+        } catch (RuntimeException e) {
+            log.warn("Listener port {} did not drain within {}; remaining connections are closed", port, drainTimeout, e);
+            server.dispose();
         }
     }
 
@@ -103,6 +187,8 @@ public class ListenerPortBinder {
             DisposableServer server = HttpServer.create()
                     .host(listenAddress)
                     .port(port)
+                    // tracks the connections, so disposing the server can wait for in-flight requests
+                    .channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
                     .handle(handler())
                     .bindNow(BIND_TIMEOUT);
             servers.put(port, server);
