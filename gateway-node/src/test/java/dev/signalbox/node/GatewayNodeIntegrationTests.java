@@ -32,7 +32,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.signalbox.embedded.EmbeddedKafka;
 import dev.signalbox.embedded.FreePort;
 import dev.signalbox.node.ListenerClient.Reply;
 import dev.signalbox.node.listener.ListenerPortBinder;
@@ -55,11 +54,7 @@ class GatewayNodeIntegrationTests {
 
     private static final Duration CONVERGENCE = Duration.ofSeconds(30);
 
-    private static EmbeddedKafka kafka;
-    private static TestKafka panel;
-    private static TestTarget alpha;
-    private static TestTarget beta;
-    private static ListenerClient client;
+    private static NodeTestServices services;
 
     @TempDir
     static Path stateDir;
@@ -72,37 +67,29 @@ class GatewayNodeIntegrationTests {
 
     @BeforeAll
     static void startServices() throws Exception {
-        kafka = EmbeddedKafka.start(0);
-        panel = new TestKafka(kafka);
-        panel.createTopics();
-        alpha = TestTarget.start("alpha");
-        beta = TestTarget.start("beta");
-        client = new ListenerClient();
+        services = NodeTestServices.start();
     }
 
     @AfterAll
     static void stopServices() {
-        client.close();
-        alpha.close();
-        beta.close();
-        kafka.close();
+        services.close();
     }
 
     @DynamicPropertySource
     static void kafkaProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
+        registry.add("spring.kafka.bootstrap-servers", () -> services.kafka().bootstrapServers());
         registry.add("signalbox.node.state-dir", () -> stateDir.toString());
     }
 
     @Test
     void alternatesRequestsBetweenTheTargetsOfTheListenersGroup() {
         int port = FreePort.pick();
-        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("shop.acme.lb.localhost"), port,
-                List.of(target(alpha.host(), alpha.port()), target(beta.host(), beta.port()))));
+        services.panel().publish(loadBalancer(UUID.randomUUID(), 1, List.of("shop.acme.lb.localhost"), port,
+                List.of(target(services.alpha().host(), services.alpha().port()), target(services.beta().host(), services.beta().port()))));
 
         awaitAnswer(port, "shop.acme.lb.localhost");
 
-        List<String> targets = client.targetsOf(6, port, "Shop.Acme.LB.localhost:" + port);
+        List<String> targets = services.client().targetsOf(6, port, "Shop.Acme.LB.localhost:" + port);
         assertThat(targets).isIn(List.of("alpha", "beta", "alpha", "beta", "alpha", "beta"),
                 List.of("beta", "alpha", "beta", "alpha", "beta", "alpha"));
     }
@@ -111,8 +98,8 @@ class GatewayNodeIntegrationTests {
     void sendsEveryRequestWithTheSameHeaderValueToTheSameTargetOfAConsistentHashGroup() {
         int port = FreePort.pick();
         String host = "sticky.acme.test";
-        panel.publish(withAlgorithm(loadBalancer(UUID.randomUUID(), 1, List.of(host), port,
-                        List.of(target(alpha.host(), alpha.port()), target(beta.host(), beta.port()))),
+        services.panel().publish(withAlgorithm(loadBalancer(UUID.randomUUID(), 1, List.of(host), port,
+                        List.of(target(services.alpha().host(), services.alpha().port()), target(services.beta().host(), services.beta().port()))),
                 Algorithm.CONSISTENT_HASH, new HashKeySnapshot(HashKeyType.HEADER, "X-User")));
         awaitAnswer(port, host);
 
@@ -122,7 +109,7 @@ class GatewayNodeIntegrationTests {
                 HttpHeaders headers = new HttpHeaders();
                 headers.add("X-User", "user-" + user);
                 targetsByUser.computeIfAbsent("user-" + user, key -> new HashSet<>())
-                        .add(client.get(port, host, "/", headers).target());
+                        .add(services.client().get(port, host, "/", headers).target());
             }
         }
 
@@ -130,17 +117,17 @@ class GatewayNodeIntegrationTests {
         // the users are spread: both targets serve some of them
         assertThat(targetsByUser.values().stream().flatMap(Set::stream)).contains("alpha", "beta");
         // a request without the header is still served, round robin
-        assertThat(client.targetsOf(4, port, host)).containsOnly("alpha", "beta").contains("alpha", "beta");
+        assertThat(services.client().targetsOf(4, port, host)).containsOnly("alpha", "beta").contains("alpha", "beta");
     }
 
     @Test
     void forwardsPathQueryAndTheClientsHostHeader() {
         int port = FreePort.pick();
-        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("api.acme.test"), port,
-                List.of(target(alpha.host(), alpha.port()))));
+        services.panel().publish(loadBalancer(UUID.randomUUID(), 1, List.of("api.acme.test"), port,
+                List.of(target(services.alpha().host(), services.alpha().port()))));
         awaitAnswer(port, "api.acme.test");
 
-        Reply reply = client.get(port, "api.acme.test:" + port, "/orders/42?expand=lines&page=2");
+        Reply reply = services.client().get(port, "api.acme.test:" + port, "/orders/42?expand=lines&page=2");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo("alpha /orders/42?expand=lines&page=2 host=api.acme.test:" + port);
@@ -151,8 +138,8 @@ class GatewayNodeIntegrationTests {
         int port = FreePort.pick();
         // no port in the Host header: X-Forwarded-Port must still be the listener port, not 80
         String host = "headers.acme.test";
-        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("headers.acme.test"), port,
-                List.of(target(alpha.host(), alpha.port()))));
+        services.panel().publish(loadBalancer(UUID.randomUUID(), 1, List.of("headers.acme.test"), port,
+                List.of(target(services.alpha().host(), services.alpha().port()))));
         awaitAnswer(port, "headers.acme.test");
         HttpHeaders sent = new HttpHeaders();
         sent.add("X-Forwarded-For", "203.0.113.7");
@@ -167,7 +154,7 @@ class GatewayNodeIntegrationTests {
         sent.add("TE", "trailers");
         sent.add("Trailer", "X-Checksum");
 
-        Reply reply = client.get(port, host, "/echo-headers", sent);
+        Reply reply = services.client().get(port, host, "/echo-headers", sent);
 
         assertThat(reply.status()).isEqualTo(200);
         Map<String, String> received = headerLines(reply.body());
@@ -185,15 +172,15 @@ class GatewayNodeIntegrationTests {
     @Test
     void replacesAMissingOrInsaneRequestIdWithANewOneTheClientAlsoGets() {
         int port = FreePort.pick();
-        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("ids.acme.test"), port,
-                List.of(target(beta.host(), beta.port()))));
+        services.panel().publish(loadBalancer(UUID.randomUUID(), 1, List.of("ids.acme.test"), port,
+                List.of(target(services.beta().host(), services.beta().port()))));
         awaitAnswer(port, "ids.acme.test");
         HttpHeaders tooLong = new HttpHeaders();
         tooLong.add("X-Request-Id", "x".repeat(200));
 
-        Reply withoutId = client.get(port, "ids.acme.test", "/echo-headers");
-        Reply withInsaneId = client.get(port, "ids.acme.test", "/echo-headers", tooLong);
-        Reply notFound = client.get(port, "elsewhere.acme.test", "/");
+        Reply withoutId = services.client().get(port, "ids.acme.test", "/echo-headers");
+        Reply withInsaneId = services.client().get(port, "ids.acme.test", "/echo-headers", tooLong);
+        Reply notFound = services.client().get(port, "elsewhere.acme.test", "/");
 
         String first = headerLines(withoutId.body()).get("x-request-id");
         String second = headerLines(withInsaneId.body()).get("x-request-id");
@@ -205,7 +192,7 @@ class GatewayNodeIntegrationTests {
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(notFound.headers().getFirst("X-Request-Id")).matches("[0-9a-f]{32}");
         // a client without a listener route (the admin port) gets none
-        assertThat(client.get(adminPort, "localhost", "/actuator/health").headers().containsHeader("X-Request-Id"))
+        assertThat(services.client().get(adminPort, "localhost", "/actuator/health").headers().containsHeader("X-Request-Id"))
                 .isFalse();
     }
 
@@ -214,32 +201,32 @@ class GatewayNodeIntegrationTests {
         int port = FreePort.pick();
         UUID id = UUID.randomUUID();
         List<String> hosts = List.of("blog.acme.test");
-        panel.publish(loadBalancer(id, 1, hosts, port,
-                List.of(target(alpha.host(), alpha.port()), target(beta.host(), beta.port()))));
+        services.panel().publish(loadBalancer(id, 1, hosts, port,
+                List.of(target(services.alpha().host(), services.alpha().port()), target(services.beta().host(), services.beta().port()))));
         awaitAnswer(port, "blog.acme.test");
 
-        int partition = panel.publish(loadBalancer(id, 2, hosts, port, List.of(target(beta.host(), beta.port()))));
+        int partition = services.panel().publish(loadBalancer(id, 2, hosts, port, List.of(target(services.beta().host(), services.beta().port()))));
         await().atMost(CONVERGENCE).untilAsserted(() ->
-                assertThat(client.targetsOf(4, port, "blog.acme.test")).containsOnly("beta"));
+                assertThat(services.client().targetsOf(4, port, "blog.acme.test")).containsOnly("beta"));
 
-        panel.publish(loadBalancer(id, 1, hosts, port, List.of(target(alpha.host(), alpha.port()))));
+        services.panel().publish(loadBalancer(id, 1, hosts, port, List.of(target(services.alpha().host(), services.alpha().port()))));
         // a marker behind the older revision in the same partition: once it routes, the older one was read
         int markerPort = FreePort.pick();
-        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("marker.acme.test"), markerPort,
-                List.of(target(alpha.host(), alpha.port()))), partition);
+        services.panel().publish(loadBalancer(UUID.randomUUID(), 1, List.of("marker.acme.test"), markerPort,
+                List.of(target(services.alpha().host(), services.alpha().port()))), partition);
         awaitAnswer(markerPort, "marker.acme.test");
 
-        assertThat(client.targetsOf(4, port, "blog.acme.test")).containsOnly("beta");
+        assertThat(services.client().targetsOf(4, port, "blog.acme.test")).containsOnly("beta");
     }
 
     @Test
     void reportsTheAppliedRevisionAndBoundPortOnTheStatusTopic() {
         int port = FreePort.pick();
         UUID id = UUID.randomUUID();
-        panel.publish(loadBalancer(id, 7, List.of("status.acme.test"), port,
-                List.of(target(alpha.host(), alpha.port()))));
+        services.panel().publish(loadBalancer(id, 7, List.of("status.acme.test"), port,
+                List.of(target(services.alpha().host(), services.alpha().port()))));
 
-        NodeStatus status = panel.awaitStatus(report -> report.nodeId().equals("node-it")
+        NodeStatus status = services.panel().awaitStatus(report -> report.nodeId().equals("node-it")
                 && report.appliedRevisions().containsKey(id)).orElseThrow();
 
         assertThat(status.appliedRevisions().get(id).revision()).isEqualTo(7);
@@ -251,11 +238,11 @@ class GatewayNodeIntegrationTests {
     @Test
     void answersNotFoundForAHostNoLoadBalancerServesOnTheListenerPort() {
         int port = FreePort.pick();
-        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("known.acme.test"), port,
-                List.of(target(alpha.host(), alpha.port()))));
+        services.panel().publish(loadBalancer(UUID.randomUUID(), 1, List.of("known.acme.test"), port,
+                List.of(target(services.alpha().host(), services.alpha().port()))));
         awaitAnswer(port, "known.acme.test");
 
-        Reply reply = client.get(port, "unknown.acme.test", "/");
+        Reply reply = services.client().get(port, "unknown.acme.test", "/");
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.body()).contains("No load balancer");
@@ -264,24 +251,24 @@ class GatewayNodeIntegrationTests {
     @Test
     void answersServiceUnavailableWhenTheGroupHasNoTargetTakingTraffic() {
         int port = FreePort.pick();
-        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("empty.acme.test"), port,
-                List.of(target(alpha.host(), alpha.port(), 0))));
+        services.panel().publish(loadBalancer(UUID.randomUUID(), 1, List.of("empty.acme.test"), port,
+                List.of(target(services.alpha().host(), services.alpha().port(), 0))));
 
         await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(client.get(port, "empty.acme.test", "/").status()).isEqualTo(503));
+                assertThat(services.client().get(port, "empty.acme.test", "/").status()).isEqualTo(503));
     }
 
     @Test
     void releasesTheListenerPortWhenItsLoadBalancerIsDeleted() {
         int port = FreePort.pick();
         UUID id = UUID.randomUUID();
-        panel.publish(loadBalancer(id, 1, List.of("gone.acme.test"), port, List.of(target(alpha.host(), alpha.port()))));
+        services.panel().publish(loadBalancer(id, 1, List.of("gone.acme.test"), port, List.of(target(services.alpha().host(), services.alpha().port()))));
         awaitAnswer(port, "gone.acme.test");
 
-        panel.publishDeletion(id);
+        services.panel().publishDeletion(id);
 
         await().atMost(CONVERGENCE).until(() -> !listeners.boundPorts().contains(port));
-        assertThatThrownBy(() -> client.get(port, "gone.acme.test", "/")).hasRootCauseInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> services.client().get(port, "gone.acme.test", "/")).hasRootCauseInstanceOf(ConnectException.class);
     }
 
     @Test
@@ -290,17 +277,17 @@ class GatewayNodeIntegrationTests {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int takenPort = taken.getLocalPort();
             UUID blocked = UUID.randomUUID();
-            panel.publish(loadBalancer(blocked, 1, List.of("blocked.acme.test"), takenPort,
-                    List.of(target(alpha.host(), alpha.port()))));
-            panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("open.acme.test"), freePort,
-                    List.of(target(alpha.host(), alpha.port()))));
+            services.panel().publish(loadBalancer(blocked, 1, List.of("blocked.acme.test"), takenPort,
+                    List.of(target(services.alpha().host(), services.alpha().port()))));
+            services.panel().publish(loadBalancer(UUID.randomUUID(), 1, List.of("open.acme.test"), freePort,
+                    List.of(target(services.alpha().host(), services.alpha().port()))));
 
             awaitAnswer(freePort, "open.acme.test");
             await().atMost(CONVERGENCE).until(() -> listeners.failedPorts().containsKey(takenPort));
             assertThat(listeners.boundPorts()).doesNotContain(takenPort);
-            assertThat(client.get(adminPort, "localhost", "/actuator/health").body())
+            assertThat(services.client().get(adminPort, "localhost", "/actuator/health").body())
                     .contains("\"failedPorts\":{\"" + takenPort + "\"");
-            NodeStatus status = panel.awaitStatus(report -> report.nodeId().equals("node-it")
+            NodeStatus status = services.panel().awaitStatus(report -> report.nodeId().equals("node-it")
                     && report.appliedRevisions().containsKey(blocked) && report.boundPorts().contains(freePort))
                     .orElseThrow();
             assertThat(status.boundPorts()).doesNotContain(takenPort);
@@ -310,19 +297,19 @@ class GatewayNodeIntegrationTests {
     @Test
     void skipsAConfigRecordThatIsNotASnapshotAndKeepsReading() {
         int port = FreePort.pick();
-        panel.publishRaw(UUID.randomUUID().toString(), "{\"schemaVersion\": \"garbage".getBytes(StandardCharsets.UTF_8));
-        panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("after-garbage.acme.test"), port,
-                List.of(target(beta.host(), beta.port()))));
+        services.panel().publishRaw(UUID.randomUUID().toString(), "{\"schemaVersion\": \"garbage".getBytes(StandardCharsets.UTF_8));
+        services.panel().publish(loadBalancer(UUID.randomUUID(), 1, List.of("after-garbage.acme.test"), port,
+                List.of(target(services.beta().host(), services.beta().port()))));
 
         awaitAnswer(port, "after-garbage.acme.test");
-        assertThat(client.get(port, "after-garbage.acme.test", "/").target()).isEqualTo("beta");
+        assertThat(services.client().get(port, "after-garbage.acme.test", "/").target()).isEqualTo("beta");
     }
 
     @Test
     void servesHealthAndMetricsOnTheAdminPortOnly() {
-        Reply health = client.get(adminPort, "localhost", "/actuator/health");
-        Reply prometheus = client.get(adminPort, "localhost", "/actuator/prometheus");
-        Reply notAListener = client.get(adminPort, "shop.acme.lb.localhost", "/");
+        Reply health = services.client().get(adminPort, "localhost", "/actuator/health");
+        Reply prometheus = services.client().get(adminPort, "localhost", "/actuator/prometheus");
+        Reply notAListener = services.client().get(adminPort, "shop.acme.lb.localhost", "/");
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"listener\"");
@@ -345,6 +332,6 @@ class GatewayNodeIntegrationTests {
 
     private static void awaitAnswer(int port, String host) {
         await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(client.get(port, host, "/").status()).isEqualTo(200));
+                assertThat(services.client().get(port, host, "/").status()).isEqualTo(200));
     }
 }

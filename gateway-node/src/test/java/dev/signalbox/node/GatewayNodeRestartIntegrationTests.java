@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.signalbox.embedded.EmbeddedKafka;
 import dev.signalbox.embedded.FreePort;
 import dev.signalbox.node.ListenerClient.Reply;
 import dev.signalbox.node.routing.ActiveConfig;
@@ -34,11 +33,7 @@ class GatewayNodeRestartIntegrationTests {
 
     private static final Duration CONVERGENCE = Duration.ofSeconds(30);
 
-    private static EmbeddedKafka kafka;
-    private static TestKafka panel;
-    private static TestTarget alpha;
-    private static TestTarget beta;
-    private static ListenerClient client;
+    private static NodeTestServices services;
 
     /** Each node id keeps its stored config here, not in the shared temporary directory. */
     @TempDir
@@ -46,20 +41,12 @@ class GatewayNodeRestartIntegrationTests {
 
     @BeforeAll
     static void startServices() throws Exception {
-        kafka = EmbeddedKafka.start(0);
-        panel = new TestKafka(kafka);
-        panel.createTopics();
-        alpha = TestTarget.start("alpha");
-        beta = TestTarget.start("beta");
-        client = new ListenerClient();
+        services = NodeTestServices.start();
     }
 
     @AfterAll
     static void stopServices() {
-        client.close();
-        alpha.close();
-        beta.close();
-        kafka.close();
+        services.close();
     }
 
     @Test
@@ -69,24 +56,24 @@ class GatewayNodeRestartIntegrationTests {
         UUID shop = UUID.randomUUID();
         UUID deleted = UUID.randomUUID();
         try (ConfigurableApplicationContext node = startNode("restarting-node")) {
-            panel.publish(loadBalancer(shop, 1, List.of("shop.acme.test"), port, List.of(target(beta.host(), beta.port()))));
-            panel.publish(loadBalancer(shop, 2, List.of("shop.acme.test"), port,
-                    List.of(target(alpha.host(), alpha.port()))));
-            panel.publish(loadBalancer(deleted, 1, List.of("old.acme.test"), deletedPort,
-                    List.of(target(alpha.host(), alpha.port()))));
-            panel.publishDeletion(deleted);
+            services.panel().publish(loadBalancer(shop, 1, List.of("shop.acme.test"), port, List.of(target(services.beta().host(), services.beta().port()))));
+            services.panel().publish(loadBalancer(shop, 2, List.of("shop.acme.test"), port,
+                    List.of(target(services.alpha().host(), services.alpha().port()))));
+            services.panel().publish(loadBalancer(deleted, 1, List.of("old.acme.test"), deletedPort,
+                    List.of(target(services.alpha().host(), services.alpha().port()))));
+            services.panel().publishDeletion(deleted);
             await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                    assertThat(client.targetsOf(3, port, "shop.acme.test")).containsOnly("alpha"));
+                    assertThat(services.client().targetsOf(3, port, "shop.acme.test")).containsOnly("alpha"));
         }
-        assertThatThrownBy(() -> client.get(port, "shop.acme.test", "/")).hasRootCauseInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> services.client().get(port, "shop.acme.test", "/")).hasRootCauseInstanceOf(ConnectException.class);
 
         try (ConfigurableApplicationContext node = startNode("restarting-node")) {
             await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                    assertThat(client.targetsOf(3, port, "shop.acme.test")).containsOnly("alpha"));
+                    assertThat(services.client().targetsOf(3, port, "shop.acme.test")).containsOnly("alpha"));
             assertThat(node.getBean(ActiveConfig.class).current().appliedRevisions())
                     .doesNotContainKey(deleted)
                     .hasEntrySatisfying(shop, revision -> assertThat(revision.revision()).isEqualTo(2));
-            assertThatThrownBy(() -> client.get(deletedPort, "old.acme.test", "/"))
+            assertThatThrownBy(() -> services.client().get(deletedPort, "old.acme.test", "/"))
                     .hasRootCauseInstanceOf(ConnectException.class);
         }
     }
@@ -96,27 +83,27 @@ class GatewayNodeRestartIntegrationTests {
         int port = FreePort.pick();
         UUID id = UUID.randomUUID();
         try (ConfigurableApplicationContext node = startNode("outage-node")) {
-            panel.publish(loadBalancer(id, 1, List.of("outage.acme.test"), port,
-                    List.of(target(alpha.host(), alpha.port()))));
+            services.panel().publish(loadBalancer(id, 1, List.of("outage.acme.test"), port,
+                    List.of(target(services.alpha().host(), services.alpha().port()))));
             await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                    assertThat(client.get(port, "outage.acme.test", "/").target()).isEqualTo("alpha"));
+                    assertThat(services.client().get(port, "outage.acme.test", "/").target()).isEqualTo("alpha"));
 
-            kafka.stop();
+            services.kafka().stop();
             try {
                 // long enough for several failed heartbeats and reconnect attempts
                 long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
                 while (System.nanoTime() < until) {
-                    assertThat(client.get(port, "outage.acme.test", "/").target()).isEqualTo("alpha");
+                    assertThat(services.client().get(port, "outage.acme.test", "/").target()).isEqualTo("alpha");
                 }
                 assertThat(node.isRunning()).isTrue();
             } finally {
-                kafka.start();
+                services.kafka().start();
             }
 
-            panel.publish(loadBalancer(id, 2, List.of("outage.acme.test"), port,
-                    List.of(target(beta.host(), beta.port()))));
+            services.panel().publish(loadBalancer(id, 2, List.of("outage.acme.test"), port,
+                    List.of(target(services.beta().host(), services.beta().port()))));
             await().atMost(CONVERGENCE).untilAsserted(() ->
-                    assertThat(client.get(port, "outage.acme.test", "/").target()).isEqualTo("beta"));
+                    assertThat(services.client().get(port, "outage.acme.test", "/").target()).isEqualTo("beta"));
         }
     }
 
@@ -125,23 +112,23 @@ class GatewayNodeRestartIntegrationTests {
         int port = FreePort.pick();
         ConfigurableApplicationContext node = startNode("stopping-node");
         try {
-            panel.publish(loadBalancer(UUID.randomUUID(), 1, List.of("draining.acme.test"), port,
-                    List.of(target(alpha.host(), alpha.port()))));
+            services.panel().publish(loadBalancer(UUID.randomUUID(), 1, List.of("draining.acme.test"), port,
+                    List.of(target(services.alpha().host(), services.alpha().port()))));
             await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                    assertThat(client.get(port, "draining.acme.test", "/").status()).isEqualTo(200));
-            int slowBefore = alpha.slowRequestsStarted();
+                    assertThat(services.client().get(port, "draining.acme.test", "/").status()).isEqualTo(200));
+            int slowBefore = services.alpha().slowRequestsStarted();
 
             CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(
-                    () -> client.get(port, "draining.acme.test", "/slow"));
+                    () -> services.client().get(port, "draining.acme.test", "/slow"));
             // the target sleeps a second once the request reached it: the node closes mid-request
-            await().atMost(Duration.ofSeconds(5)).until(() -> alpha.slowRequestsStarted() > slowBefore);
+            await().atMost(Duration.ofSeconds(5)).until(() -> services.alpha().slowRequestsStarted() > slowBefore);
             node.close();
 
             assertThat(inFlight).isDone();
             Reply reply = inFlight.get(1, TimeUnit.SECONDS);
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.body()).startsWith("alpha /slow");
-            assertThatThrownBy(() -> client.get(port, "draining.acme.test", "/"))
+            assertThatThrownBy(() -> services.client().get(port, "draining.acme.test", "/"))
                     .hasRootCauseInstanceOf(ConnectException.class);
         } finally {
             node.close();
@@ -151,7 +138,7 @@ class GatewayNodeRestartIntegrationTests {
     private static ConfigurableApplicationContext startNode(String nodeId) {
         return new SpringApplicationBuilder(GatewayNodeApplication.class).run(
                 "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + services.kafka().bootstrapServers(),
                 "--signalbox.node.id=" + nodeId,
                 "--signalbox.node.heartbeat-interval=500ms",
                 "--signalbox.node.listen-address=127.0.0.1",

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.signalbox.embedded.EmbeddedKafka;
 import dev.signalbox.embedded.FreePort;
 import dev.signalbox.node.ListenerClient.Reply;
 import dev.signalbox.node.routing.ActiveConfig;
@@ -33,31 +32,19 @@ class GatewayNodeStaticStabilityIntegrationTests {
 
     private static final Duration CONVERGENCE = Duration.ofSeconds(30);
 
-    private static EmbeddedKafka kafka;
-    private static TestKafka panel;
-    private static TestTarget alpha;
-    private static TestTarget beta;
-    private static ListenerClient client;
+    private static NodeTestServices services;
 
     @TempDir
     Path stateDir;
 
     @BeforeAll
     static void startServices() throws Exception {
-        kafka = EmbeddedKafka.start(0);
-        panel = new TestKafka(kafka);
-        panel.createTopics();
-        alpha = TestTarget.start("alpha");
-        beta = TestTarget.start("beta");
-        client = new ListenerClient();
+        services = NodeTestServices.start();
     }
 
     @AfterAll
     static void stopServices() {
-        client.close();
-        alpha.close();
-        beta.close();
-        kafka.close();
+        services.close();
     }
 
     @Test
@@ -67,14 +54,14 @@ class GatewayNodeStaticStabilityIntegrationTests {
         UUID shop = UUID.randomUUID();
         UUID deleted = UUID.randomUUID();
         try (ConfigurableApplicationContext node = startNode()) {
-            panel.publish(loadBalancer(shop, 1, List.of("shop.acme.test"), port, List.of(target(alpha.host(), alpha.port()))));
-            panel.publish(loadBalancer(deleted, 1, List.of("old.acme.test"), deletedPort,
-                    List.of(target(alpha.host(), alpha.port()))));
+            services.panel().publish(loadBalancer(shop, 1, List.of("shop.acme.test"), port, List.of(target(services.alpha().host(), services.alpha().port()))));
+            services.panel().publish(loadBalancer(deleted, 1, List.of("old.acme.test"), deletedPort,
+                    List.of(target(services.alpha().host(), services.alpha().port()))));
             await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() -> {
-                assertThat(client.get(port, "shop.acme.test", "/").target()).isEqualTo("alpha");
-                assertThat(client.get(deletedPort, "old.acme.test", "/").target()).isEqualTo("alpha");
+                assertThat(services.client().get(port, "shop.acme.test", "/").target()).isEqualTo("alpha");
+                assertThat(services.client().get(deletedPort, "old.acme.test", "/").target()).isEqualTo("alpha");
             });
-            panel.publishDeletion(deleted);
+            services.panel().publishDeletion(deleted);
             await().atMost(CONVERGENCE).untilAsserted(() ->
                     assertThat(node.getBean(ActiveConfig.class).current().appliedRevisions()).doesNotContainKey(deleted));
             assertThat(readiness(node).status()).isEqualTo(200);
@@ -83,12 +70,12 @@ class GatewayNodeStaticStabilityIntegrationTests {
             assertThat(stateDir.resolve(shop + ".json")).exists();
         }
 
-        kafka.stop();
+        services.kafka().stop();
         try {
             long started = System.nanoTime();
             try (ConfigurableApplicationContext node = startNode()) {
                 await().atMost(Duration.ofSeconds(3)).ignoreExceptions().untilAsserted(() ->
-                        assertThat(client.targetsOf(3, port, "shop.acme.test")).containsOnly("alpha"));
+                        assertThat(services.client().targetsOf(3, port, "shop.acme.test")).containsOnly("alpha"));
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(CONVERGENCE);
                 assertThat(node.getBean(ActiveConfig.class).current().appliedRevisions()).containsOnlyKeys(shop);
                 // ready once the first attempt to reach Kafka has failed: a stored config beats none
@@ -97,27 +84,27 @@ class GatewayNodeStaticStabilityIntegrationTests {
                     assertThat(readiness.status()).isEqualTo(200);
                     assertThat(readiness.body()).contains("\"loadedFromDisk\":1", "\"kafkaUnreachable\":true");
                 });
-                assertThat(client.get(adminPort(node), "localhost", "/actuator/health/liveness").status()).isEqualTo(200);
+                assertThat(services.client().get(adminPort(node), "localhost", "/actuator/health/liveness").status()).isEqualTo(200);
 
-                kafka.start();
-                panel.publish(loadBalancer(shop, 2, List.of("shop.acme.test"), port, List.of(target(beta.host(), beta.port()))));
+                services.kafka().start();
+                services.panel().publish(loadBalancer(shop, 2, List.of("shop.acme.test"), port, List.of(target(services.beta().host(), services.beta().port()))));
                 await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                        assertThat(client.targetsOf(3, port, "shop.acme.test")).containsOnly("beta"));
+                        assertThat(services.client().targetsOf(3, port, "shop.acme.test")).containsOnly("beta"));
                 await().atMost(CONVERGENCE).untilAsserted(() ->
                         assertThat(readiness(node).body()).contains("\"caughtUp\":true"));
                 await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                         assertThat(Files.readString(stateDir.resolve(shop + ".json"))).contains("\"revision\":2"));
             }
         } finally {
-            if (!kafka.isRunning()) {
-                kafka.start();
+            if (!services.kafka().isRunning()) {
+                services.kafka().start();
             }
         }
     }
 
     @Test
     void aNodeWithoutStoredConfigIsNotReadyWhileKafkaIsDown() {
-        kafka.stop();
+        services.kafka().stop();
         try (ConfigurableApplicationContext node = startNode()) {
             // past the first failed attempt to reach Kafka (5 s metadata timeout)
             long until = System.nanoTime() + Duration.ofSeconds(7).toNanos();
@@ -127,7 +114,7 @@ class GatewayNodeStaticStabilityIntegrationTests {
             }
             assertThat(readiness(node).body()).contains("\"kafkaUnreachable\":true", "\"loadedFromDisk\":0");
         } finally {
-            kafka.start();
+            services.kafka().start();
         }
     }
 
@@ -137,7 +124,7 @@ class GatewayNodeStaticStabilityIntegrationTests {
         int port = FreePort.pick();
         UUID gone = UUID.randomUUID();
         new SnapshotStore(stateDir, new ProtocolCodec()).save(loadBalancer(gone, 4, List.of("gone.acme.test"), port,
-                List.of(target(alpha.host(), alpha.port()))));
+                List.of(target(services.alpha().host(), services.alpha().port()))));
 
         try (ConfigurableApplicationContext node = startNode()) {
             await().atMost(CONVERGENCE).untilAsserted(() ->
@@ -148,7 +135,7 @@ class GatewayNodeStaticStabilityIntegrationTests {
     }
 
     private static Reply readiness(ConfigurableApplicationContext node) {
-        return client.get(adminPort(node), "localhost", "/actuator/health/readiness");
+        return services.client().get(adminPort(node), "localhost", "/actuator/health/readiness");
     }
 
     private static int adminPort(ConfigurableApplicationContext node) {
@@ -167,7 +154,7 @@ class GatewayNodeStaticStabilityIntegrationTests {
     private ConfigurableApplicationContext startNode() {
         return new SpringApplicationBuilder(GatewayNodeApplication.class).run(
                 "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + services.kafka().bootstrapServers(),
                 "--signalbox.node.id=static-node",
                 "--signalbox.node.heartbeat-interval=500ms",
                 "--signalbox.node.listen-address=127.0.0.1",

@@ -23,7 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.signalbox.embedded.EmbeddedKafka;
 import dev.signalbox.embedded.FreePort;
 import dev.signalbox.node.ListenerClient.Reply;
 import dev.signalbox.protocol.ActionSnapshot;
@@ -56,10 +55,7 @@ class ListenerRulesIntegrationTests {
     private static final Duration CONVERGENCE = Duration.ofSeconds(30);
     private static final String HOST = "rules.acme.test";
 
-    private static EmbeddedKafka kafka;
-    private static TestTarget alpha;
-    private static TestTarget beta;
-    private static ListenerClient client;
+    private static NodeTestServices services;
     private static int port;
 
     @TempDir
@@ -67,41 +63,33 @@ class ListenerRulesIntegrationTests {
 
     @BeforeAll
     static void startServicesAndPublishTheRules() throws Exception {
-        kafka = EmbeddedKafka.start(0);
-        TestKafka panel = new TestKafka(kafka);
-        panel.createTopics();
-        alpha = TestTarget.start("alpha");
-        beta = TestTarget.start("beta");
-        client = new ListenerClient();
+        services = NodeTestServices.start();
         port = FreePort.pick();
-        panel.publish(rulesSnapshot(port));
+        services.panel().publish(rulesSnapshot(port));
     }
 
     @AfterAll
     static void stopServices() {
-        client.close();
-        alpha.close();
-        beta.close();
-        kafka.close();
+        services.close();
     }
 
     @DynamicPropertySource
     static void kafkaProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
+        registry.add("spring.kafka.bootstrap-servers", () -> services.kafka().bootstrapServers());
         registry.add("signalbox.node.state-dir", () -> stateDir.toString());
     }
 
     @BeforeEach
     void awaitTheRules() {
         await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(client.get(port, HOST, "/").status()).isEqualTo(200));
+                assertThat(services.client().get(port, HOST, "/").status()).isEqualTo(200));
     }
 
     @Test
     void forwardsApiPathsToGroupBAndEverythingElseToTheDefaultGroupA() {
-        assertThat(client.get(port, HOST, "/api/orders?page=2").body()).startsWith("beta /api/orders?page=2");
-        assertThat(client.get(port, HOST, "/shop/api").target()).isEqualTo("alpha");
-        assertThat(client.get(port, HOST, "/").target()).isEqualTo("alpha");
+        assertThat(services.client().get(port, HOST, "/api/orders?page=2").body()).startsWith("beta /api/orders?page=2");
+        assertThat(services.client().get(port, HOST, "/shop/api").target()).isEqualTo("alpha");
+        assertThat(services.client().get(port, HOST, "/").target()).isEqualTo("alpha");
     }
 
     @Test
@@ -111,8 +99,8 @@ class ListenerRulesIntegrationTests {
         HttpHeaders other = new HttpHeaders();
         other.add("X-Canary", "off");
 
-        assertThat(client.get(port, HOST, "/shop", canary).target()).isEqualTo("beta");
-        assertThat(client.get(port, HOST, "/shop", other).target()).isEqualTo("alpha");
+        assertThat(services.client().get(port, HOST, "/shop", canary).target()).isEqualTo("beta");
+        assertThat(services.client().get(port, HOST, "/shop", other).target()).isEqualTo("alpha");
     }
 
     @Test
@@ -141,7 +129,7 @@ class ListenerRulesIntegrationTests {
 
     @Test
     void answersMaintenanceWithTheFixedResponse() {
-        Reply reply = client.get(port, HOST, "/maintenance");
+        Reply reply = services.client().get(port, HOST, "/maintenance");
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.body()).isEqualTo("back soon");
@@ -150,9 +138,9 @@ class ListenerRulesIntegrationTests {
     private static LoadBalancerSnapshot rulesSnapshot(int port) {
         var healthCheck = new HealthCheckSnapshot(TargetProtocol.HTTP, "/", null, 30, 5, 3, 3, "200");
         var groupA = new TargetGroupSnapshot(UUID.randomUUID(), "a", TargetProtocol.HTTP, Algorithm.ROUND_ROBIN,
-                healthCheck, List.of(target(alpha.host(), alpha.port())));
+                healthCheck, List.of(target(services.alpha().host(), services.alpha().port())));
         var groupB = new TargetGroupSnapshot(UUID.randomUUID(), "b", TargetProtocol.HTTP, Algorithm.ROUND_ROBIN,
-                healthCheck, List.of(target(beta.host(), beta.port())));
+                healthCheck, List.of(target(services.beta().host(), services.beta().port())));
         List<RuleSnapshot> rules = List.of(
                 // listed out of priority order on purpose: the node orders them
                 rule(40, ActionSnapshot.fixedResponse(new FixedResponseSnapshot(503, "text/plain", "back soon")),
