@@ -54,6 +54,17 @@ public final class TestSnapshots {
                 snapshot.tags());
     }
 
+    /** The same snapshot with its groups probed as {@code healthCheck} says. */
+    public static LoadBalancerSnapshot withHealthCheck(LoadBalancerSnapshot snapshot, HealthCheckSnapshot healthCheck) {
+        List<TargetGroupSnapshot> groups = snapshot.targetGroups().stream()
+                .map(group -> new TargetGroupSnapshot(group.id(), group.name(), group.protocol(), group.algorithm(),
+                        healthCheck, group.targets(), group.port(), group.hashKey(), group.attributes()))
+                .toList();
+        return new LoadBalancerSnapshot(snapshot.schemaVersion(), snapshot.id(), snapshot.tenantId(), snapshot.name(),
+                snapshot.revision(), snapshot.hostNames(), snapshot.listeners(), groups, snapshot.createdAt(),
+                snapshot.tags());
+    }
+
     public static TargetSnapshot target(String host, int port) {
         return new TargetSnapshot(UUID.randomUUID(), host, port, 1);
     }

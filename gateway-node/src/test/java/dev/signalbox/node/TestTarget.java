@@ -20,7 +20,8 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP target on loopback. It answers every request with its name, the path and query it
  * received and the Host header, so a test can see which target served a request and how. Under
  * {@code /echo-headers} it answers with every header it received instead, one {@code name: value}
- * line each (names in lower case, sorted); under {@code /slow} it answers after one second.
+ * line each (names in lower case, sorted); under {@code /slow} it answers after one second; under
+ * {@code /health} it answers with the status set by {@link #healthStatus(int)}, 200 at first.
  */
 public final class TestTarget implements AutoCloseable {
 
@@ -31,6 +32,7 @@ public final class TestTarget implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(THREADS);
     private final AtomicInteger slowRequestsStarted = new AtomicInteger();
+    private final AtomicInteger healthStatus = new AtomicInteger(200);
 
     private TestTarget(String name, HttpServer server) {
         this.name = name;
@@ -45,6 +47,7 @@ public final class TestTarget implements AutoCloseable {
             server.createContext("/", target::answer);
             server.createContext("/echo-headers", target::echoHeaders);
             server.createContext("/slow", target::answerSlowly);
+            server.createContext("/health", target::answerHealth);
             server.start();
             return target;
         } catch (IOException e) {
@@ -67,6 +70,11 @@ public final class TestTarget implements AutoCloseable {
     /** How many {@code /slow} requests have reached this target. */
     public int slowRequestsStarted() {
         return slowRequestsStarted.get();
+    }
+
+    /** Makes {@code /health} answer with {@code status} from now on. */
+    public void healthStatus(int status) {
+        healthStatus.set(status);
     }
 
     @Override
@@ -97,10 +105,18 @@ public final class TestTarget implements AutoCloseable {
         answer(exchange);
     }
 
+    private void answerHealth(HttpExchange exchange) throws IOException {
+        respond(exchange, healthStatus.get(), name + " health");
+    }
+
     private static void respond(HttpExchange exchange, String text) throws IOException {
+        respond(exchange, 200, text);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String text) throws IOException {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain");
-        exchange.sendResponseHeaders(200, body.length);
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 
 import org.springframework.http.MediaType;
 
+import dev.signalbox.node.balancing.GroupSelectorFactory;
 import dev.signalbox.node.balancing.TargetSelector;
 import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.Algorithm;
@@ -30,12 +31,12 @@ final class ActionCompiler {
     private final Map<UUID, RoutingDecision.Forward> forwardsByGroup = new HashMap<>();
     private final RoutingDecision.Forward noTarget;
 
-    ActionCompiler(LoadBalancerSnapshot snapshot, RandomGenerator random) {
+    ActionCompiler(LoadBalancerSnapshot snapshot, RandomGenerator random, GroupSelectorFactory selectors) {
         this.loadBalancerId = snapshot.id();
         this.random = random;
         this.noTarget = new RoutingDecision.Forward(loadBalancerId, TargetSelector.none());
         for (TargetGroupSnapshot group : snapshot.targetGroups()) {
-            forwardsByGroup.put(group.id(), new RoutingDecision.Forward(loadBalancerId, TargetSelector.forGroup(group),
+            forwardsByGroup.put(group.id(), new RoutingDecision.Forward(loadBalancerId, selectors.forGroup(group),
                     group.algorithm() == Algorithm.CONSISTENT_HASH ? hashKeyOf(group) : null));
         }
     }

@@ -1,6 +1,7 @@
 package dev.signalbox.node.routing;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.signalbox.node.balancing.GroupSelectorFactory;
 import dev.signalbox.protocol.AppliedRevision;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
 
@@ -39,6 +41,11 @@ public final class AppliedConfig {
      * @return this instance when no change took effect
      */
     public AppliedConfig apply(List<ConfigChange> changes, Instant now) {
+        return apply(changes, now, GroupSelectorFactory.PLAIN);
+    }
+
+    /** As {@link #apply(List, Instant)}, with the selector of each target group built by {@code selectors}. */
+    public AppliedConfig apply(List<ConfigChange> changes, Instant now, GroupSelectorFactory selectors) {
         Map<UUID, AppliedLoadBalancer> next = new HashMap<>(loadBalancers);
         boolean changed = false;
         for (ConfigChange change : changes) {
@@ -46,7 +53,7 @@ public final class AppliedConfig {
             if (snapshot == null) {
                 changed |= next.remove(change.loadBalancerId()) != null;
             } else if (isNewer(snapshot, next.get(snapshot.id()))) {
-                AppliedLoadBalancer compiled = compileOrNull(snapshot, now);
+                AppliedLoadBalancer compiled = compileOrNull(snapshot, now, selectors);
                 if (compiled != null) {
                     next.put(snapshot.id(), compiled);
                     changed = true;
@@ -62,6 +69,10 @@ public final class AppliedConfig {
 
     public @Nullable AppliedLoadBalancer loadBalancer(UUID id) {
         return loadBalancers.get(id);
+    }
+
+    public Collection<AppliedLoadBalancer> loadBalancers() {
+        return loadBalancers.values();
     }
 
     /** Per load balancer id, the revision served and since when. */
@@ -80,9 +91,10 @@ public final class AppliedConfig {
         return false;
     }
 
-    private static @Nullable AppliedLoadBalancer compileOrNull(LoadBalancerSnapshot snapshot, Instant now) {
+    private static @Nullable AppliedLoadBalancer compileOrNull(LoadBalancerSnapshot snapshot, Instant now,
+            GroupSelectorFactory selectors) {
         try {
-            return AppliedLoadBalancer.compile(snapshot, now);
+            return AppliedLoadBalancer.compile(snapshot, now, selectors);
         } catch (RuntimeException e) {
             log.warn("Rejecting revision {} of load balancer {}: it cannot be compiled into routes",
                     snapshot.revision(), snapshot.id(), e);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
+import dev.signalbox.node.balancing.GroupSelectorFactory;
 import dev.signalbox.node.balancing.ThreadLocalRandomGenerator;
 import dev.signalbox.protocol.AppliedRevision;
 import dev.signalbox.protocol.ListenerProtocol;
@@ -27,13 +28,21 @@ public record AppliedLoadBalancer(LoadBalancerSnapshot snapshot, Instant applied
         routes = List.copyOf(routes);
     }
 
-    static AppliedLoadBalancer compile(LoadBalancerSnapshot snapshot, Instant appliedAt) {
-        return compile(snapshot, appliedAt, ThreadLocalRandomGenerator.INSTANCE);
+    static AppliedLoadBalancer compile(LoadBalancerSnapshot snapshot, Instant appliedAt, GroupSelectorFactory selectors) {
+        return compile(snapshot, appliedAt, ThreadLocalRandomGenerator.INSTANCE, selectors);
     }
 
-    /** @param random draws the target group of weighted forwards */
     static AppliedLoadBalancer compile(LoadBalancerSnapshot snapshot, Instant appliedAt, RandomGenerator random) {
-        var actions = new ActionCompiler(snapshot, random);
+        return compile(snapshot, appliedAt, random, GroupSelectorFactory.PLAIN);
+    }
+
+    /**
+     * @param random    draws the target group of weighted forwards
+     * @param selectors builds the selector of each target group
+     */
+    static AppliedLoadBalancer compile(LoadBalancerSnapshot snapshot, Instant appliedAt, RandomGenerator random,
+            GroupSelectorFactory selectors) {
+        var actions = new ActionCompiler(snapshot, random, selectors);
         List<HostRoute> routes = new ArrayList<>();
         for (ListenerSnapshot listener : snapshot.listeners()) {
             // HTTPS and TCP listeners are served by later increments of the node

@@ -1,0 +1,76 @@
+package dev.signalbox.node.health;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.signalbox.node.balancing.GroupSelectorFactory;
+import dev.signalbox.node.balancing.TargetSelector;
+import dev.signalbox.protocol.TargetGroupSnapshot;
+import dev.signalbox.protocol.TargetSnapshot;
+
+/**
+ * Decorates a group's algorithm with health: the algorithm runs over {@link HealthyTargets} only.
+ * The filtered selector is rebuilt when the registry's version moves, i.e. on state changes, not per
+ * request; a rebuild starts the algorithm afresh, which health changes justify.
+ */
+final class HealthFilteringSelector implements TargetSelector {
+
+    private record Filtered(long version, TargetSelector selector, boolean panic) {
+    }
+
+    private final TargetGroupSnapshot group;
+    private final TargetHealthRegistry registry;
+    private final GroupSelectorFactory algorithm;
+    private final int panicThresholdPercent;
+    private final boolean tracksRequests;
+    private volatile Filtered filtered;
+
+    HealthFilteringSelector(TargetGroupSnapshot group, TargetHealthRegistry registry, GroupSelectorFactory algorithm,
+            int panicThresholdPercent) {
+        this.group = group;
+        this.registry = registry;
+        this.algorithm = algorithm;
+        this.panicThresholdPercent = panicThresholdPercent;
+        this.filtered = filter(registry.version());
+        this.tracksRequests = filtered.selector().tracksRequests();
+    }
+
+    @Override
+    public @Nullable TargetSnapshot pick(@Nullable String key) {
+        return current().selector().pick(key);
+    }
+
+    @Override
+    public boolean tracksRequests() {
+        return tracksRequests;
+    }
+
+    @Override
+    public void release(TargetSnapshot target, long latencyNanos) {
+        current().selector().release(target, latencyNanos);
+    }
+
+    /** Whether the group is in panic mode and spreads over all of its targets. */
+    boolean panic() {
+        return current().panic();
+    }
+
+    private Filtered current() {
+        Filtered seen = filtered;
+        long version = registry.version();
+        if (seen.version() == version) {
+            return seen;
+        }
+        // racing rebuilds build equal selectors; the last one written wins, which is harmless
+        Filtered rebuilt = filter(version);
+        filtered = rebuilt;
+        return rebuilt;
+    }
+
+    private Filtered filter(long version) {
+        HealthyTargets usable = HealthyTargets.of(group, registry, panicThresholdPercent);
+        TargetGroupSnapshot filteredGroup = new TargetGroupSnapshot(group.id(), group.name(), group.protocol(),
+                group.algorithm(), group.healthCheck(), usable.targets(), group.port(), group.hashKey(),
+                group.attributes());
+        return new Filtered(version, algorithm.forGroup(filteredGroup), usable.panic());
+    }
+}

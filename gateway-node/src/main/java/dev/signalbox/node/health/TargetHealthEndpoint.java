@@ -1,0 +1,83 @@
+package dev.signalbox.node.health;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.stereotype.Component;
+
+import dev.signalbox.node.routing.ActiveConfig;
+import dev.signalbox.node.routing.AppliedLoadBalancer;
+import dev.signalbox.protocol.TargetGroupSnapshot;
+import dev.signalbox.protocol.TargetSnapshot;
+
+/**
+ * {@code /actuator/targets} on the admin port: the health of every target as this node sees it,
+ * per load balancer and target group, and whether a group is in panic mode;
+ * {@code /actuator/targets/{loadBalancerId}} for one load balancer (404 if the node does not serve it).
+ */
+@Component
+@Endpoint(id = "targets")
+public class TargetHealthEndpoint {
+
+    public record LoadBalancerHealth(UUID id, String name, long revision, List<GroupHealth> targetGroups) {
+    }
+
+    public record GroupHealth(UUID id, String name, boolean panic, List<TargetHealthView> targets) {
+    }
+
+    public record TargetHealthView(UUID id, String host, int port, String state, @Nullable String reason,
+            Instant since, List<ProbeView> recentProbes) {
+    }
+
+    public record ProbeView(Instant at, long latencyMillis, String outcome, @Nullable Integer statusCode) {
+    }
+
+    private final ActiveConfig activeConfig;
+    private final TargetHealthRegistry registry;
+    private final HealthProperties properties;
+
+    public TargetHealthEndpoint(ActiveConfig activeConfig, TargetHealthRegistry registry, HealthProperties properties) {
+        this.activeConfig = activeConfig;
+        this.registry = registry;
+        this.properties = properties;
+    }
+
+    @ReadOperation
+    public List<LoadBalancerHealth> targets() {
+        return activeConfig.current().loadBalancers().stream()
+                .map(this::loadBalancer)
+                .toList();
+    }
+
+    @ReadOperation
+    public @Nullable LoadBalancerHealth loadBalancer(@Selector UUID loadBalancerId) {
+        AppliedLoadBalancer applied = activeConfig.current().loadBalancer(loadBalancerId);
+        return applied == null ? null : loadBalancer(applied);
+    }
+
+    private LoadBalancerHealth loadBalancer(AppliedLoadBalancer applied) {
+        return new LoadBalancerHealth(applied.id(), applied.snapshot().name(), applied.snapshot().revision(),
+                applied.snapshot().targetGroups().stream().map(this::group).toList());
+    }
+
+    private GroupHealth group(TargetGroupSnapshot group) {
+        boolean panic = HealthyTargets.of(group, registry, properties.panicThresholdPercent()).panic();
+        return new GroupHealth(group.id(), group.name(), panic,
+                group.targets().stream().map(target -> target(group.id(), target)).toList());
+    }
+
+    private TargetHealthView target(UUID groupId, TargetSnapshot target) {
+        TargetHealth health = registry.health(groupId, target);
+        return new TargetHealthView(target.id(), target.host(), target.port(), health.state().name(),
+                health.reason() == null ? null : health.reason().code(), health.since(),
+                health.recentProbes().stream()
+                        .map(probe -> new ProbeView(probe.at(), probe.latencyMillis(), probe.outcome().name(),
+                                probe.statusCode()))
+                        .toList());
+    }
+}
