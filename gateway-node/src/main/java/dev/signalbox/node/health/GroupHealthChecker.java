@@ -15,9 +15,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Probes every target of one group, round after round, on the group's interval. Each wait is
- * jittered by up to a tenth of the interval so that groups and nodes do not probe in lockstep;
- * the first round comes after the jitter alone, so new targets get a verdict soon.
+ * Probes every target of one group, round after round, on the group's interval. Each wait is the
+ * interval give or take a twentieth of it, drawn at random, so that groups and nodes do not probe
+ * in lockstep; the first round waits for up to a tenth of the interval only, so new targets get a
+ * verdict soon.
  */
 final class GroupHealthChecker implements Disposable {
 
@@ -65,7 +66,7 @@ final class GroupHealthChecker implements Disposable {
         return rounds.isDisposed();
     }
 
-    /** The wait before the next round: the interval (none before the first) plus up to a tenth of it. */
+    /** The wait before the next round: up to a tenth of the interval before the first, the interval ± 5 % after. */
     Duration nextWait() {
         long intervalMillis = Duration.ofSeconds(Math.max(1, group.healthCheck().intervalSeconds())).toMillis();
         long jitter = random.nextLong(intervalMillis / JITTER_DIVISOR + 1);
