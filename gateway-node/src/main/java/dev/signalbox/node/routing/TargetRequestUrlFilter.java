@@ -14,7 +14,6 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -28,6 +27,11 @@ import reactor.core.publisher.Mono;
  * after {@link RouteToRequestUrlFilter}, which filled in the route's placeholder URI.
  */
 class TargetRequestUrlFilter implements GlobalFilter, Ordered {
+
+    private static final byte[] NO_LOAD_BALANCER =
+            "No load balancer answers on this host and port.\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NO_TARGET =
+            "No target is available for this load balancer.\n".getBytes(StandardCharsets.UTF_8);
 
     static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
 
@@ -59,12 +63,12 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
             return ActionResponses.fixed(exchange, fixed);
         }
         if (!(decision instanceof RoutingDecision.Forward forward)) {
-            return respond(exchange, HttpStatus.NOT_FOUND, "No load balancer answers on this host and port.");
+            return ActionResponses.write(exchange, HttpStatus.NOT_FOUND, MediaType.TEXT_PLAIN, NO_LOAD_BALANCER);
         }
         TargetSelector selector = forward.targets();
         TargetSnapshot target = selector.pick(RequestHashKey.of(exchange.getRequest(), forward.hashKey()));
         if (target == null) {
-            return respond(exchange, HttpStatus.SERVICE_UNAVAILABLE, "No target is available for this load balancer.");
+            return ActionResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, MediaType.TEXT_PLAIN, NO_TARGET);
         }
         exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, targetUrl(exchange.getRequest().getURI(), target));
         // targets see the host the client asked for, as behind any load balancer
@@ -88,13 +92,5 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
                 .port(target.port())
                 .build(ServerWebExchangeUtils.containsEncodedParts(requested))
                 .toUri();
-    }
-
-    private static Mono<Void> respond(ServerWebExchange exchange, HttpStatus status, String message) {
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }
