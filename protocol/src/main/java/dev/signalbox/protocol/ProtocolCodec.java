@@ -28,6 +28,14 @@ public final class ProtocolCodec {
         return write(status);
     }
 
+    public byte[] encode(TargetHealthReport report) {
+        return write(report);
+    }
+
+    public byte[] encode(MetricsReport report) {
+        return write(report);
+    }
+
     /** @throws ProtocolException if the bytes are not a snapshot */
     public LoadBalancerSnapshot decodeSnapshot(byte[] json) {
         return read(json, LoadBalancerSnapshot.class);
@@ -36,6 +44,16 @@ public final class ProtocolCodec {
     /** @throws ProtocolException if the bytes are not a node status */
     public NodeStatus decodeNodeStatus(byte[] json) {
         return read(json, NodeStatus.class);
+    }
+
+    /** @throws ProtocolException if the bytes are not a target health report */
+    public TargetHealthReport decodeTargetHealthReport(byte[] json) {
+        return read(json, TargetHealthReport.class);
+    }
+
+    /** @throws ProtocolException if the bytes are not a metrics report */
+    public MetricsReport decodeMetricsReport(byte[] json) {
+        return read(json, MetricsReport.class);
     }
 
     private byte[] write(Object message) {

@@ -9,6 +9,12 @@ public final class Topics {
     /** Key = node id; value = {@link NodeStatus}. */
     public static final String NODE_STATUS = "signalbox.node-status.v1";
 
+    /** Key = node id; value = {@link TargetHealthReport}; kept for an hour. */
+    public static final String TARGET_HEALTH = "signalbox.target-health.v1";
+
+    /** Key = node id; value = {@link MetricsReport}; kept for a day. */
+    public static final String NODE_METRICS = "signalbox.node-metrics.v1";
+
     private Topics() {
     }
 }

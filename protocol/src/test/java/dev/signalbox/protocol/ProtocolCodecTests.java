@@ -65,6 +65,55 @@ class ProtocolCodecTests {
     }
 
     @Test
+    void targetHealthReportSurvivesARoundTrip() {
+        var probes = List.of(
+                new ProbeSnapshot(Instant.parse("2026-11-27T10:15:00Z"), 3, true, null, 200),
+                new ProbeSnapshot(Instant.parse("2026-11-27T10:15:05Z"), 5000, false, "Target.Timeout", null));
+        var report = new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, "node-a",
+                Instant.parse("2026-11-27T10:15:06Z"),
+                List.of(new TargetHealthStatus(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "10.0.0.1",
+                        8080, TargetHealthState.UNHEALTHY, "Target.Timeout", Instant.parse("2026-11-27T10:15:05Z"),
+                        Instant.parse("2026-11-27T10:15:35Z"), probes)));
+
+        assertThat(codec.decodeTargetHealthReport(codec.encode(report))).isEqualTo(report);
+    }
+
+    @Test
+    void aTargetHealthStateNewerThanTheReaderIsUnknown() {
+        var report = new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, "node-a", Instant.now(),
+                List.of(new TargetHealthStatus(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "10.0.0.1",
+                        8080, TargetHealthState.DRAINING, "Target.DeregistrationInProgress", Instant.now(), null,
+                        List.of())));
+        String json = new String(codec.encode(report), StandardCharsets.UTF_8).replace("\"DRAINING\"", "\"HIBERNATING\"");
+
+        TargetHealthReport decoded = codec.decodeTargetHealthReport(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoded.targets().get(0).state()).isEqualTo(TargetHealthState.UNKNOWN);
+    }
+
+    @Test
+    void metricsReportSurvivesARoundTrip() {
+        List<Long> latencies = new java.util.ArrayList<>(java.util.Collections.nCopies(LatencyBuckets.COUNT, 0L));
+        latencies.set(LatencyBuckets.indexOf(3), 40L);
+        var report = new MetricsReport(MetricsReport.SCHEMA_VERSION, "node-a", Instant.parse("2026-11-27T10:15:00Z"),
+                Instant.parse("2026-11-27T10:15:05Z"),
+                List.of(new TrafficWindow(UUID.randomUUID(), UUID.randomUUID(), null, 40, 0, 38, 0, 1, 1, 4_000,
+                        12_000, 2, latencies)));
+
+        assertThat(codec.decodeMetricsReport(codec.encode(report))).isEqualTo(report);
+    }
+
+    @Test
+    void latenciesFallIntoTheBucketOfTheirUpperBound() {
+        assertThat(LatencyBuckets.indexOf(0)).isZero();
+        assertThat(LatencyBuckets.indexOf(1)).isZero();
+        assertThat(LatencyBuckets.indexOf(2)).isEqualTo(1);
+        assertThat(LatencyBuckets.indexOf(3)).isEqualTo(2);
+        assertThat(LatencyBuckets.indexOf(10_000)).isEqualTo(LatencyBuckets.COUNT - 2);
+        assertThat(LatencyBuckets.indexOf(10_001)).isEqualTo(LatencyBuckets.COUNT - 1);
+    }
+
+    @Test
     void aReaderIgnoresFieldsOfANewerSchemaVersion() {
         String json = new String(codec.encode(sampleSnapshot()), StandardCharsets.UTF_8)
                 .replaceFirst("\\{", "{\"futureField\":{\"nested\":[1,2]},")
