@@ -11,7 +11,6 @@ import java.util.random.RandomGenerator;
 import org.springframework.http.MediaType;
 
 import dev.signalbox.node.balancing.GroupSelectorFactory;
-import dev.signalbox.node.balancing.TargetSelector;
 import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.Algorithm;
 import dev.signalbox.protocol.FixedResponseSnapshot;
@@ -34,9 +33,9 @@ final class ActionCompiler {
     ActionCompiler(LoadBalancerSnapshot snapshot, RandomGenerator random, GroupSelectorFactory selectors) {
         this.loadBalancerId = snapshot.id();
         this.random = random;
-        this.noTarget = new RoutingDecision.Forward(loadBalancerId, TargetSelector.none());
+        this.noTarget = RoutingDecision.Forward.nowhere(loadBalancerId);
         for (TargetGroupSnapshot group : snapshot.targetGroups()) {
-            forwardsByGroup.put(group.id(), new RoutingDecision.Forward(loadBalancerId, selectors.forGroup(group),
+            forwardsByGroup.put(group.id(), new RoutingDecision.Forward(loadBalancerId, group, selectors.forGroup(group),
                     group.algorithm() == Algorithm.CONSISTENT_HASH ? hashKeyOf(group) : null));
         }
     }

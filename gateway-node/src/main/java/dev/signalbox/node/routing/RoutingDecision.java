@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 
 import dev.signalbox.node.balancing.TargetSelector;
 import dev.signalbox.protocol.HashKeySnapshot;
+import dev.signalbox.protocol.TargetGroupSnapshot;
 
 /**
  * Where a request on a listener port goes, decided once per request from the routing index it
@@ -20,14 +21,17 @@ public sealed interface RoutingDecision {
     /**
      * A load balancer answers: forward to a target of a target group.
      *
+     * @param group   the group with its attributes; null for a forward to a group the snapshot lacks
+     * @param targets picks the group's target
      * @param hashKey what of the request the group's consistent hash is computed over; null when the
      *                group's algorithm does not hash
      */
-    record Forward(UUID loadBalancerId, TargetSelector targets, @Nullable HashKeySnapshot hashKey)
-            implements RoutingDecision, RuleAction {
+    record Forward(UUID loadBalancerId, @Nullable TargetGroupSnapshot group, TargetSelector targets,
+            @Nullable HashKeySnapshot hashKey) implements RoutingDecision, RuleAction {
 
-        public Forward(UUID loadBalancerId, TargetSelector targets) {
-            this(loadBalancerId, targets, null);
+        /** A forward that never finds a target. */
+        public static Forward nowhere(UUID loadBalancerId) {
+            return new Forward(loadBalancerId, null, TargetSelector.none(), null);
         }
 
         @Override

@@ -71,6 +71,9 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
             return ActionResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, MediaType.TEXT_PLAIN, NO_TARGET);
         }
         exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, targetUrl(exchange.getRequest().getURI(), target));
+        // a forward with a target always has its group
+        exchange.getAttributes().put(PickedTarget.ATTRIBUTE,
+                new PickedTarget(forward.loadBalancerId(), forward.group().id(), target));
         // targets see the host the client asked for, as behind any load balancer
         exchange.getAttributes().put(PRESERVE_HOST_HEADER_ATTRIBUTE, true);
         if (!selector.tracksRequests()) {

@@ -11,13 +11,12 @@ import java.util.random.RandomGenerator;
 
 import org.junit.jupiter.api.Test;
 
-import dev.signalbox.node.balancing.TargetSelector;
 
 class WeightedForwardTests {
 
     private static final UUID LB = UUID.randomUUID();
-    private final RoutingDecision.Forward a = new RoutingDecision.Forward(LB, TargetSelector.none());
-    private final RoutingDecision.Forward b = new RoutingDecision.Forward(LB, TargetSelector.none());
+    private final RoutingDecision.Forward a = RoutingDecision.Forward.nowhere(LB);
+    private final RoutingDecision.Forward b = RoutingDecision.Forward.nowhere(LB);
 
     @Test
     void drawsEachGroupForItsShareOfTheTotalWeight() {
