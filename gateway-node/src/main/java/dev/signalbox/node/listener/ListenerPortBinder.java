@@ -38,6 +38,8 @@ import reactor.netty.http.server.HttpServer;
  * are bound and released as the config changes, without a restart. A port that cannot be bound is
  * logged and reported, never fatal; it is tried again on the next config change.
  *
+ * <p>Ports of other kinds of listeners ({@link BoundListenerPorts}) are reported with these.
+ *
  * <p>When the node stops, all listener ports stop accepting at once and their in-flight requests
  * finish, bounded by {@code spring.lifecycle.timeout-per-shutdown-phase}, in the same lifecycle
  * phase as the admin server's graceful shutdown, before the gateway's HTTP client is destroyed.
@@ -53,6 +55,7 @@ public class ListenerPortBinder implements SmartLifecycle {
     private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ObjectProvider<HttpHandler> httpHandler;
+    private final ObjectProvider<BoundListenerPorts> otherPorts;
     private final String listenAddress;
     private final Duration drainTimeout;
     private final Map<Integer, DisposableServer> servers = new HashMap<>();
@@ -66,9 +69,10 @@ public class ListenerPortBinder implements SmartLifecycle {
      * The handler is looked up at the first bind, after the context is refreshed: building it earlier
      * would initialize the DispatcherHandler before the actuator's handler mappings exist.
      */
-    public ListenerPortBinder(ObjectProvider<HttpHandler> httpHandler, NodeProperties node,
-            @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration drainTimeout) {
+    public ListenerPortBinder(ObjectProvider<HttpHandler> httpHandler, ObjectProvider<BoundListenerPorts> otherPorts,
+            NodeProperties node, @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration drainTimeout) {
         this.httpHandler = httpHandler;
+        this.otherPorts = otherPorts;
         this.listenAddress = node.listenAddress();
         this.drainTimeout = drainTimeout;
     }
@@ -127,13 +131,24 @@ public class ListenerPortBinder implements SmartLifecycle {
         }
     }
 
-    public synchronized SortedSet<Integer> boundPorts() {
-        return new TreeSet<>(servers.keySet());
+    /** The ports this node listens on: its HTTP listener ports and those of {@link BoundListenerPorts}. */
+    public SortedSet<Integer> boundPorts() {
+        SortedSet<Integer> bound;
+        synchronized (this) {
+            bound = new TreeSet<>(servers.keySet());
+        }
+        otherPorts.forEach(other -> bound.addAll(other.boundPorts()));
+        return bound;
     }
 
-    /** Wanted ports that could not be bound, with the reason. */
-    public synchronized Map<Integer, String> failedPorts() {
-        return Map.copyOf(failures);
+    /** Wanted ports that could not be bound, with the reason, of every kind of listener. */
+    public Map<Integer, String> failedPorts() {
+        Map<Integer, String> failed;
+        synchronized (this) {
+            failed = new HashMap<>(failures);
+        }
+        otherPorts.forEach(other -> failed.putAll(other.failedPorts()));
+        return Map.copyOf(failed);
     }
 
     /** The last resort when the context closes without stopping its lifecycle beans first. */
