@@ -52,7 +52,7 @@ import dev.signalbox.protocol.TargetSnapshot;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "signalbox.node.id=node-failing-targets-it",
         "signalbox.node.listen-address=127.0.0.1",
-        "signalbox.node.outlier.base-ejection-time=3s",
+        "signalbox.node.outlier.base-ejection-time=5s",
         "signalbox.node.retry.min-retries-per-second=1"})
 @DirtiesContext
 class FailingTargetsIntegrationTests {
@@ -179,8 +179,8 @@ class FailingTargetsIntegrationTests {
 
         services.beta().answerStatus(200);
 
-        // the base ejection time is 3 s in this test
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        // the base ejection time is 5 s in this test
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(services.client().targetsOf(4, port, host)).contains("alpha", "beta"));
         assertThat(targetHealth(snapshot.id())).doesNotContainPattern("\"ejectedUntil\":\"20");
     }
