@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -46,6 +49,19 @@ public final class ListenerClient implements AutoCloseable {
                 .exchangeToMono(response -> response.bodyToMono(String.class)
                         .defaultIfEmpty("")
                         .map(body -> new Reply(response.statusCode().value(), response.headers().asHttpHeaders(), body)))
+                .block(Duration.ofSeconds(10));
+    }
+
+    /** A request with {@code method} and, unless null, a plain-text body. */
+    public Reply send(HttpMethod method, int port, String host, String pathAndQuery, @Nullable String body) {
+        WebClient.RequestBodySpec request = client.method(method)
+                .uri("http://127.0.0.1:" + port + pathAndQuery)
+                .header(HttpHeaders.HOST, host);
+        WebClient.RequestHeadersSpec<?> withBody = body == null ? request
+                : request.contentType(MediaType.TEXT_PLAIN).bodyValue(body);
+        return withBody.exchangeToMono(response -> response.bodyToMono(String.class)
+                        .defaultIfEmpty("")
+                        .map(text -> new Reply(response.statusCode().value(), response.headers().asHttpHeaders(), text)))
                 .block(Duration.ofSeconds(10));
     }
 

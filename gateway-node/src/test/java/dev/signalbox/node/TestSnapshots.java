@@ -13,6 +13,7 @@ import dev.signalbox.protocol.HealthCheckSnapshot;
 import dev.signalbox.protocol.ListenerProtocol;
 import dev.signalbox.protocol.ListenerSnapshot;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
+import dev.signalbox.protocol.TargetGroupAttributesSnapshot;
 import dev.signalbox.protocol.TargetGroupSnapshot;
 import dev.signalbox.protocol.TargetProtocol;
 import dev.signalbox.protocol.TargetSnapshot;
@@ -59,6 +60,18 @@ public final class TestSnapshots {
         List<TargetGroupSnapshot> groups = snapshot.targetGroups().stream()
                 .map(group -> new TargetGroupSnapshot(group.id(), group.name(), group.protocol(), group.algorithm(),
                         healthCheck, group.targets(), group.port(), group.hashKey(), group.attributes()))
+                .toList();
+        return new LoadBalancerSnapshot(snapshot.schemaVersion(), snapshot.id(), snapshot.tenantId(), snapshot.name(),
+                snapshot.revision(), snapshot.hostNames(), snapshot.listeners(), groups, snapshot.createdAt(),
+                snapshot.tags());
+    }
+
+    /** The same snapshot with its groups tuned by {@code attributes} (retries, timeouts, …). */
+    public static LoadBalancerSnapshot withAttributes(LoadBalancerSnapshot snapshot,
+            TargetGroupAttributesSnapshot attributes) {
+        List<TargetGroupSnapshot> groups = snapshot.targetGroups().stream()
+                .map(group -> new TargetGroupSnapshot(group.id(), group.name(), group.protocol(), group.algorithm(),
+                        group.healthCheck(), group.targets(), group.port(), group.hashKey(), attributes))
                 .toList();
         return new LoadBalancerSnapshot(snapshot.schemaVersion(), snapshot.id(), snapshot.tenantId(), snapshot.name(),
                 snapshot.revision(), snapshot.hostNames(), snapshot.listeners(), groups, snapshot.createdAt(),

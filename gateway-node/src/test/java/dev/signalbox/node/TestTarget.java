@@ -21,7 +21,9 @@ import com.sun.net.httpserver.HttpServer;
  * received and the Host header, so a test can see which target served a request and how. Under
  * {@code /echo-headers} it answers with every header it received instead, one {@code name: value}
  * line each (names in lower case, sorted); under {@code /slow} it answers after one second; under
- * {@code /health} it answers with the status set by {@link #healthStatus(int)}, 200 at first.
+ * {@code /health} it answers with the status set by {@link #healthStatus(int)}, 200 at first. Other
+ * requests are answered with the status set by {@link #answerStatus(int)}, 200 at first, and a body
+ * they carried is echoed after {@code body=}.
  */
 public final class TestTarget implements AutoCloseable {
 
@@ -33,6 +35,8 @@ public final class TestTarget implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(THREADS);
     private final AtomicInteger slowRequestsStarted = new AtomicInteger();
     private final AtomicInteger healthStatus = new AtomicInteger(200);
+    private final AtomicInteger answerStatus = new AtomicInteger(200);
+    private final AtomicInteger requestsAnswered = new AtomicInteger();
 
     private TestTarget(String name, HttpServer server) {
         this.name = name;
@@ -72,6 +76,16 @@ public final class TestTarget implements AutoCloseable {
         return slowRequestsStarted.get();
     }
 
+    /** Makes requests outside {@code /health} and {@code /echo-headers} answer with {@code status} from now on. */
+    public void answerStatus(int status) {
+        answerStatus.set(status);
+    }
+
+    /** How many requests this target answered, {@code /health} probes left out. */
+    public int requestsAnswered() {
+        return requestsAnswered.get();
+    }
+
     /** Makes {@code /health} answer with {@code status} from now on. */
     public void healthStatus(int status) {
         healthStatus.set(status);
@@ -84,10 +98,14 @@ public final class TestTarget implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        respond(exchange, name + " " + exchange.getRequestURI() + " host=" + exchange.getRequestHeaders().getFirst("Host"));
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requestsAnswered.incrementAndGet();
+        respond(exchange, answerStatus.get(), name + " " + exchange.getRequestURI() + " host="
+                + exchange.getRequestHeaders().getFirst("Host") + (body.isEmpty() ? "" : " body=" + body));
     }
 
     private void echoHeaders(HttpExchange exchange) throws IOException {
+        requestsAnswered.incrementAndGet();
         Map<String, List<String>> sorted = new TreeMap<>();
         exchange.getRequestHeaders().forEach((header, values) -> sorted.put(header.toLowerCase(), values));
         StringBuilder body = new StringBuilder();

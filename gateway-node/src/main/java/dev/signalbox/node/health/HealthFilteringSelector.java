@@ -4,13 +4,15 @@ import org.jspecify.annotations.Nullable;
 
 import dev.signalbox.node.balancing.GroupSelectorFactory;
 import dev.signalbox.node.balancing.TargetSelector;
+import dev.signalbox.node.outlier.OutlierDetector;
 import dev.signalbox.protocol.TargetGroupSnapshot;
 import dev.signalbox.protocol.TargetSnapshot;
 
 /**
  * Decorates a group's algorithm with health: the algorithm runs over {@link HealthyTargets} only.
- * The filtered selector is rebuilt when the registry's version moves, i.e. on state changes, not per
- * request; a rebuild starts the algorithm afresh, which health changes justify.
+ * The filtered selector is rebuilt when the registry's or the outlier detector's version moves, i.e. on
+ * state changes and ejections, not per request; a rebuild starts the algorithm afresh, which health
+ * changes justify.
  */
 final class HealthFilteringSelector implements TargetSelector {
 
@@ -19,18 +21,20 @@ final class HealthFilteringSelector implements TargetSelector {
 
     private final TargetGroupSnapshot group;
     private final TargetHealthRegistry registry;
+    private final OutlierDetector outliers;
     private final GroupSelectorFactory algorithm;
     private final int panicThresholdPercent;
     private final boolean tracksRequests;
     private volatile Filtered filtered;
 
-    HealthFilteringSelector(TargetGroupSnapshot group, TargetHealthRegistry registry, GroupSelectorFactory algorithm,
-            int panicThresholdPercent) {
+    HealthFilteringSelector(TargetGroupSnapshot group, TargetHealthRegistry registry, OutlierDetector outliers,
+            GroupSelectorFactory algorithm, int panicThresholdPercent) {
         this.group = group;
         this.registry = registry;
+        this.outliers = outliers;
         this.algorithm = algorithm;
         this.panicThresholdPercent = panicThresholdPercent;
-        this.filtered = filter(registry.version());
+        this.filtered = filter(version());
         this.tracksRequests = filtered.selector().tracksRequests();
     }
 
@@ -56,7 +60,7 @@ final class HealthFilteringSelector implements TargetSelector {
 
     private Filtered current() {
         Filtered seen = filtered;
-        long version = registry.version();
+        long version = version();
         if (seen.version() == version) {
             return seen;
         }
@@ -66,8 +70,13 @@ final class HealthFilteringSelector implements TargetSelector {
         return rebuilt;
     }
 
+    /** Both versions only grow, so their sum moves whenever either does. */
+    private long version() {
+        return registry.version() + outliers.version();
+    }
+
     private Filtered filter(long version) {
-        HealthyTargets usable = HealthyTargets.of(group, registry, panicThresholdPercent);
+        HealthyTargets usable = HealthyTargets.of(group, registry, outliers, panicThresholdPercent);
         TargetGroupSnapshot filteredGroup = new TargetGroupSnapshot(group.id(), group.name(), group.protocol(),
                 group.algorithm(), group.healthCheck(), usable.targets(), group.port(), group.hashKey(),
                 group.attributes());

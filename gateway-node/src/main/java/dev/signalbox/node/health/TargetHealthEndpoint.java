@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.stereotype.Component;
 
+import dev.signalbox.node.outlier.OutlierDetector;
 import dev.signalbox.node.routing.ActiveConfig;
 import dev.signalbox.node.routing.AppliedLoadBalancer;
 import dev.signalbox.protocol.TargetGroupSnapshot;
@@ -17,7 +18,8 @@ import dev.signalbox.protocol.TargetSnapshot;
 
 /**
  * {@code /actuator/targets} on the admin port: the health of every target as this node sees it,
- * per load balancer and target group, and whether a group is in panic mode;
+ * per load balancer and target group, until when outlier detection has ejected it, and whether a
+ * group is in panic mode;
  * {@code /actuator/targets/{loadBalancerId}} for one load balancer (404 if the node does not serve it).
  */
 @Component
@@ -31,7 +33,7 @@ public class TargetHealthEndpoint {
     }
 
     public record TargetHealthView(UUID id, String host, int port, String state, @Nullable String reason,
-            Instant since, List<ProbeView> recentProbes) {
+            Instant since, @Nullable Instant ejectedUntil, List<ProbeView> recentProbes) {
     }
 
     public record ProbeView(Instant at, long latencyMillis, String outcome, @Nullable Integer statusCode) {
@@ -39,11 +41,14 @@ public class TargetHealthEndpoint {
 
     private final ActiveConfig activeConfig;
     private final TargetHealthRegistry registry;
+    private final OutlierDetector outliers;
     private final HealthProperties properties;
 
-    public TargetHealthEndpoint(ActiveConfig activeConfig, TargetHealthRegistry registry, HealthProperties properties) {
+    public TargetHealthEndpoint(ActiveConfig activeConfig, TargetHealthRegistry registry, OutlierDetector outliers,
+            HealthProperties properties) {
         this.activeConfig = activeConfig;
         this.registry = registry;
+        this.outliers = outliers;
         this.properties = properties;
     }
 
@@ -66,7 +71,7 @@ public class TargetHealthEndpoint {
     }
 
     private GroupHealth group(TargetGroupSnapshot group) {
-        boolean panic = HealthyTargets.of(group, registry, properties.panicThresholdPercent()).panic();
+        boolean panic = HealthyTargets.of(group, registry, outliers, properties.panicThresholdPercent()).panic();
         return new GroupHealth(group.id(), group.name(), panic,
                 group.targets().stream().map(target -> target(group.id(), target)).toList());
     }
@@ -75,7 +80,7 @@ public class TargetHealthEndpoint {
         TargetHealth health = registry.health(groupId, target);
         return new TargetHealthView(target.id(), target.host(), target.port(), health.state().name(),
                 health.reason() == null ? null : health.reason().code(), health.since(),
-                health.recentProbes().stream()
+                outliers.ejectedUntil(groupId, target), health.recentProbes().stream()
                         .map(probe -> new ProbeView(probe.at(), probe.latencyMillis(), probe.outcome().name(),
                                 probe.statusCode()))
                         .toList());

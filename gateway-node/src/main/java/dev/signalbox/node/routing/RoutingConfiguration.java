@@ -1,5 +1,6 @@
 package dev.signalbox.node.routing;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -14,18 +15,20 @@ class RoutingConfiguration {
 
     /** Never contacted: {@link TargetRequestUrlFilter} replaces it with a target's address. */
     static final String PLACEHOLDER_URI = "http://unpicked-target.invalid";
+    static final String ROUTE_ID = "signalbox-load-balancers";
 
     @Bean
     RouteLocator loadBalancerRoutes(RouteLocatorBuilder routes, ActiveConfig activeConfig) {
         return routes.routes()
-                .route("signalbox-load-balancers", route -> route
+                .route(ROUTE_ID, route -> route
                         .predicate(new LoadBalancerRoutePredicate(activeConfig))
                         .uri(PLACEHOLDER_URI))
                 .build();
     }
 
     @Bean
-    TargetRequestUrlFilter targetRequestUrlFilter() {
-        return new TargetRequestUrlFilter();
+    TargetRequestUrlFilter targetRequestUrlFilter(GroupPolicies policies, ObjectProvider<AttemptObserver> observers) {
+        return new TargetRequestUrlFilter(
+                new ForwardAttempts(policies, observers.orderedStream().toList(), System::nanoTime));
     }
 }

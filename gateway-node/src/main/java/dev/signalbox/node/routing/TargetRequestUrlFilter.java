@@ -1,11 +1,9 @@
 package dev.signalbox.node.routing;
 
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.PRESERVE_HOST_HEADER_ATTRIBUTE;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.function.LongSupplier;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -23,8 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns the {@link RoutingDecision} of a request into the URL the gateway proxies to: it picks a
- * target and points {@code GATEWAY_REQUEST_URL_ATTR} at it, keeping path and query. It runs right
- * after {@link RouteToRequestUrlFilter}, which filled in the route's placeholder URI.
+ * target and hands the request to {@link ForwardAttempts}, which points {@code GATEWAY_REQUEST_URL_ATTR}
+ * at it, keeping path and query, and retries elsewhere when the target fails. It runs right after
+ * {@link RouteToRequestUrlFilter}, which filled in the route's placeholder URI.
  */
 class TargetRequestUrlFilter implements GlobalFilter, Ordered {
 
@@ -35,14 +34,10 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
 
     static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
 
-    private final LongSupplier nanoClock;
+    private final ForwardAttempts attempts;
 
-    TargetRequestUrlFilter() {
-        this(System::nanoTime);
-    }
-
-    TargetRequestUrlFilter(LongSupplier nanoClock) {
-        this.nanoClock = nanoClock;
+    TargetRequestUrlFilter(ForwardAttempts attempts) {
+        this.attempts = attempts;
     }
 
     @Override
@@ -70,19 +65,9 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
         if (target == null) {
             return ActionResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, MediaType.TEXT_PLAIN, NO_TARGET);
         }
-        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, targetUrl(exchange.getRequest().getURI(), target));
-        // a forward with a target always has its group
-        exchange.getAttributes().put(PickedTarget.ATTRIBUTE,
-                new PickedTarget(forward.loadBalancerId(), forward.group().id(), target));
         // targets see the host the client asked for, as behind any load balancer
         exchange.getAttributes().put(PRESERVE_HOST_HEADER_ATTRIBUTE, true);
-        if (!selector.tracksRequests()) {
-            return chain.filter(exchange);
-        }
-        // the chain ends when the response is written, failed or cancelled: exactly once per pick
-        long startNanos = nanoClock.getAsLong();
-        return chain.filter(exchange)
-                .doFinally(signal -> selector.release(target, nanoClock.getAsLong() - startNanos));
+        return attempts.forward(exchange, chain, forward, target);
     }
 
     static URI targetUrl(URI requested, TargetSnapshot target) {

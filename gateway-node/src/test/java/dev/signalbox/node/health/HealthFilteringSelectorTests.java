@@ -3,15 +3,20 @@ package dev.signalbox.node.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
 import dev.signalbox.node.balancing.GroupSelectorFactory;
+import dev.signalbox.node.outlier.OutlierDetector;
+import dev.signalbox.node.outlier.OutlierProperties;
+import dev.signalbox.node.retry.AttemptFailure;
 import dev.signalbox.protocol.Algorithm;
 import dev.signalbox.protocol.HealthCheckSnapshot;
 import dev.signalbox.protocol.TargetGroupSnapshot;
@@ -24,6 +29,10 @@ class HealthFilteringSelectorTests {
 
     private final TargetHealthRegistry registry = new TargetHealthRegistry(Clock.fixed(NOW, ZoneOffset.UTC),
             new HealthProperties(0, 10, 16));
+    private final AtomicLong nanos = new AtomicLong();
+    private final OutlierDetector outliers = new OutlierDetector(
+            new OutlierProperties(true, 2, Duration.ofSeconds(30), Duration.ofSeconds(300), 50),
+            Clock.fixed(NOW, ZoneOffset.UTC), nanos::get);
     private final TargetSnapshot a = new TargetSnapshot(UUID.randomUUID(), "10.0.0.1", 80, 1);
     private final TargetSnapshot b = new TargetSnapshot(UUID.randomUUID(), "10.0.0.2", 80, 1);
     private final TargetSnapshot c = new TargetSnapshot(UUID.randomUUID(), "10.0.0.3", 80, 1);
@@ -81,7 +90,7 @@ class HealthFilteringSelectorTests {
         TargetSnapshot drained = new TargetSnapshot(UUID.randomUUID(), "10.0.0.9", 80, 0);
         TargetGroupSnapshot withDrained = new TargetGroupSnapshot(group.id(), "app", TargetProtocol.HTTP,
                 Algorithm.ROUND_ROBIN, group.healthCheck(), List.of(a, drained));
-        var selector = new HealthFilteringSelector(withDrained, registry, GroupSelectorFactory.PLAIN, 0);
+        var selector = new HealthFilteringSelector(withDrained, registry, outliers, GroupSelectorFactory.PLAIN, 0);
 
         probe(a, ProbeOutcome.TIMEOUT);
 
@@ -89,8 +98,39 @@ class HealthFilteringSelectorTests {
         assertThat(picks(selector, 2)).containsExactly("10.0.0.1", "10.0.0.1");
     }
 
+    @Test
+    void leavesOutAnEjectedTargetAtOnceAndTakesItBackWhenItsEjectionEnds() {
+        var selector = selector(0);
+        assertThat(picks(selector, 3)).containsExactly("10.0.0.1", "10.0.0.2", "10.0.0.3");
+
+        outliers.failed(group, b, AttemptFailure.CONNECT_FAILED);
+        outliers.failed(group, b, AttemptFailure.CONNECT_FAILED);
+
+        assertThat(picks(selector, 4)).containsExactly("10.0.0.1", "10.0.0.3", "10.0.0.1", "10.0.0.3");
+
+        nanos.set(Duration.ofSeconds(30).toNanos() - 1);
+        assertThat(picks(selector, 2)).containsExactly("10.0.0.1", "10.0.0.3");
+
+        nanos.set(Duration.ofSeconds(30).toNanos());
+        assertThat(picks(selector, 3)).containsExactly("10.0.0.1", "10.0.0.2", "10.0.0.3");
+    }
+
+    @Test
+    void spreadsOverAllTargetsInPanicWhenUnhealthyAndEjectedTargetsLeaveNone() {
+        var selector = selector(0);
+        probe(a, ProbeOutcome.TIMEOUT);
+        probe(c, ProbeOutcome.TIMEOUT);
+        assertThat(selector.panic()).isFalse();
+
+        outliers.answered(group, b, 503);
+        outliers.answered(group, b, 503);
+
+        assertThat(selector.panic()).isTrue();
+        assertThat(picks(selector, 3)).containsExactly("10.0.0.1", "10.0.0.2", "10.0.0.3");
+    }
+
     private HealthFilteringSelector selector(int panicThresholdPercent) {
-        return new HealthFilteringSelector(group, registry, GroupSelectorFactory.PLAIN, panicThresholdPercent);
+        return new HealthFilteringSelector(group, registry, outliers, GroupSelectorFactory.PLAIN, panicThresholdPercent);
     }
 
     private void probe(TargetSnapshot target, ProbeOutcome outcome) {

@@ -1,0 +1,71 @@
+package dev.signalbox.node.retry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.gateway.support.TimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.netty.channel.ConnectTimeoutException;
+import reactor.netty.http.client.PrematureCloseException;
+
+class AttemptFailureTests {
+
+    @Test
+    void aRefusedOrUnresolvableTargetIsAConnectFailureAnswered502() {
+        assertThat(AttemptFailure.of(new ConnectException("Connection refused"))).isEqualTo(AttemptFailure.CONNECT_FAILED);
+        assertThat(AttemptFailure.of(new UnknownHostException("app.internal"))).isEqualTo(AttemptFailure.CONNECT_FAILED);
+        assertThat(AttemptFailure.CONNECT_FAILED.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(AttemptFailure.CONNECT_FAILED.nothingSent()).isTrue();
+    }
+
+    @Test
+    void aConnectTimeoutIsToldApartFromOtherConnectFailuresAndAnswered504() {
+        AttemptFailure failure = AttemptFailure.of(new ConnectTimeoutException("connection timed out after 300 ms"));
+
+        assertThat(failure).isEqualTo(AttemptFailure.CONNECT_TIMEOUT);
+        assertThat(failure.status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(failure.nothingSent()).isTrue();
+    }
+
+    @Test
+    void theGatewaysResponseTimeoutIsFoundInsideItsResponseStatusException() {
+        var error = new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "Response took longer than timeout",
+                new TimeoutException("Response took longer than timeout: PT1S"));
+
+        assertThat(AttemptFailure.of(error)).isEqualTo(AttemptFailure.RESPONSE_TIMEOUT);
+        assertThat(AttemptFailure.RESPONSE_TIMEOUT.status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(AttemptFailure.RESPONSE_TIMEOUT.nothingSent()).isFalse();
+    }
+
+    @Test
+    void aConnectionClosedOrResetBeforeTheResponseIsBroken() {
+        assertThat(AttemptFailure.of(PrematureCloseException.TEST_EXCEPTION)).isEqualTo(AttemptFailure.CONNECTION_BROKEN);
+        assertThat(AttemptFailure.of(new IOException("Connection reset by peer")))
+                .isEqualTo(AttemptFailure.CONNECTION_BROKEN);
+        assertThat(AttemptFailure.CONNECTION_BROKEN.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+    }
+
+    @Test
+    void anythingElseIsTheNodesOwnFaultAndNotCountedAgainstTheTarget() {
+        AttemptFailure failure = AttemptFailure.of(new IllegalStateException("a bug"));
+
+        assertThat(failure).isEqualTo(AttemptFailure.OTHER);
+        assertThat(failure.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(failure.targetsFault()).isFalse();
+        assertThat(AttemptFailure.CONNECT_FAILED.targetsFault()).isTrue();
+        assertThat(AttemptFailure.RESPONSE_TIMEOUT.targetsFault()).isTrue();
+    }
+
+    @Test
+    void looksThroughWrappingExceptions() {
+        var wrapped = new RuntimeException("wrapped", new IllegalStateException("again", new ConnectException("refused")));
+
+        assertThat(AttemptFailure.of(wrapped)).isEqualTo(AttemptFailure.CONNECT_FAILED);
+    }
+}
