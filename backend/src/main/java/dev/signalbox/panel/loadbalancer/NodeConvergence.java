@@ -1,6 +1,5 @@
 package dev.signalbox.panel.loadbalancer;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +32,9 @@ record NodeConvergence(long revision, List<Node> nodes, int nodesOnRevision, @Nu
     static NodeConvergence of(long revision, List<AppliedNode> applied, Map<Long, Instant> createdAt) {
         List<Node> nodes = applied.stream().map(node -> {
             Instant created = createdAt.get(node.revision());
-            // node and panel clocks differ a little: a node "before" the panel's commit took no time
+            // in whole ms, as nodes report; node and panel clocks differ a little: "before" the commit took no time
             Long millis = created == null ? null
-                    : Math.max(0, Duration.between(created, node.appliedAt()).toMillis());
+                    : Math.max(0, node.appliedAt().toEpochMilli() - created.toEpochMilli());
             return new Node(node, node.revision() >= revision, millis);
         }).toList();
         List<Node> onRevision = nodes.stream().filter(Node::onRevision).toList();
