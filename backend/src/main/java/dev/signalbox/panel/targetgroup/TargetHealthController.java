@@ -15,6 +15,7 @@ import dev.signalbox.panel.api.model.TargetHealth;
 import dev.signalbox.panel.api.model.TargetHealthList;
 import dev.signalbox.panel.api.model.TargetHealthState;
 import dev.signalbox.panel.auth.CurrentPrincipal;
+import dev.signalbox.panel.telemetry.TargetHealthReading;
 import dev.signalbox.panel.telemetry.TargetHealthReadings;
 import dev.signalbox.protocol.ProbeSnapshot;
 import dev.signalbox.protocol.TargetHealthStatus;
@@ -46,7 +47,7 @@ class TargetHealthController implements TargetHealthApi {
                 .reason(summary.reason());
     }
 
-    private static NodeTargetHealth toDto(dev.signalbox.panel.telemetry.NodeTargetHealth node) {
+    private static NodeTargetHealth toDto(TargetHealthReading node) {
         TargetHealthStatus status = node.status();
         return new NodeTargetHealth(node.nodeId(), state(status.state()), time(status.since()), time(node.reportedAt()),
                 // a probe without its time (a node's bug) cannot be placed; the others still can

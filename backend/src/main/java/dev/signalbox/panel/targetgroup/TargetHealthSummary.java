@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.signalbox.panel.telemetry.NodeTargetHealth;
+import dev.signalbox.panel.telemetry.TargetHealthReading;
 import dev.signalbox.protocol.TargetHealthState;
 
 /**
@@ -22,7 +22,7 @@ import dev.signalbox.protocol.TargetHealthState;
  * @param nodes      what each node reports, by node id
  */
 record TargetHealthSummary(UUID targetId, String host, int port, boolean registered, TargetHealthState state,
-        @Nullable String reason, List<NodeTargetHealth> nodes) {
+        @Nullable String reason, List<TargetHealthReading> nodes) {
 
     /** The reason of a registered target that no node reports yet: the nodes have not applied it. */
     static final String NOT_REPORTED_REASON = "Elb.RegistrationInProgress";
@@ -37,15 +37,15 @@ record TargetHealthSummary(UUID targetId, String host, int port, boolean registe
      *
      * @param readings target id → what each node reports of it, by node id
      */
-    static List<TargetHealthSummary> of(List<TargetInfo> registered, Map<UUID, List<NodeTargetHealth>> readings) {
+    static List<TargetHealthSummary> of(List<TargetInfo> registered, Map<UUID, List<TargetHealthReading>> readings) {
         List<TargetHealthSummary> summaries = new ArrayList<>();
         for (TargetInfo target : registered) {
-            List<NodeTargetHealth> nodes = readings.getOrDefault(target.id(), List.of());
+            List<TargetHealthReading> nodes = readings.getOrDefault(target.id(), List.of());
             if (nodes.isEmpty()) {
                 summaries.add(new TargetHealthSummary(target.id(), target.host(), target.port(), true,
                         TargetHealthState.INITIAL, NOT_REPORTED_REASON, nodes));
             } else {
-                NodeTargetHealth worst = nodes.stream().min(Comparator.comparing(node -> SEVERITY.indexOf(node.status().state())))
+                TargetHealthReading worst = nodes.stream().min(Comparator.comparing(node -> SEVERITY.indexOf(node.status().state())))
                         .orElseThrow();
                 summaries.add(new TargetHealthSummary(target.id(), target.host(), target.port(), true,
                         worst.status().state(), worst.status().reason(), nodes));

@@ -49,7 +49,7 @@ public class TargetHealthReadings {
      *
      * @throws SignalboxProblemException (503) when Redis cannot be read: every target would look unchecked
      */
-    public Map<UUID, List<NodeTargetHealth>> of(UUID loadBalancerId, UUID targetGroupId) {
+    public Map<UUID, List<TargetHealthReading>> of(UUID loadBalancerId, UUID targetGroupId) {
         try {
             return read(new TargetGroupKey(loadBalancerId, targetGroupId));
         } catch (DataAccessException e) {
@@ -59,7 +59,7 @@ public class TargetHealthReadings {
         }
     }
 
-    private Map<UUID, List<NodeTargetHealth>> read(TargetGroupKey group) {
+    private Map<UUID, List<TargetHealthReading>> read(TargetGroupKey group) {
         Set<String> nodeIds = redis.opsForZSet().rangeByScore(LiveStateKeys.healthNodes(group),
                 clock.millis() - ttlMillis, Double.POSITIVE_INFINITY);
         if (nodeIds == null || nodeIds.isEmpty()) {
@@ -69,7 +69,7 @@ public class TargetHealthReadings {
         List<String> nodes = nodeIds.stream().sorted().toList();
         List<String> reports = redis.opsForValue().multiGet(nodes.stream()
                 .map(node -> LiveStateKeys.health(group, node)).toList());
-        Map<UUID, List<NodeTargetHealth>> byTarget = new LinkedHashMap<>();
+        Map<UUID, List<TargetHealthReading>> byTarget = new LinkedHashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             String json = reports == null ? null : reports.get(i);
             if (json == null) {
@@ -79,7 +79,7 @@ public class TargetHealthReadings {
                 TargetHealthReport report = codec.decodeTargetHealthReport(json.getBytes(StandardCharsets.UTF_8));
                 for (TargetHealthStatus status : report.targets()) {
                     byTarget.computeIfAbsent(status.targetId(), target -> new ArrayList<>())
-                            .add(new NodeTargetHealth(report.nodeId(), report.sentAt(), status));
+                            .add(new TargetHealthReading(report.nodeId(), report.sentAt(), status));
                 }
             } catch (ProtocolException e) {
                 log.warn("Skipping an unreadable target health report of node {}: {}", nodes.get(i), e.getMessage());

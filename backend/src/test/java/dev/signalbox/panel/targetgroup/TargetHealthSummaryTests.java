@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import dev.signalbox.panel.telemetry.NodeTargetHealth;
+import dev.signalbox.panel.telemetry.TargetHealthReading;
 import dev.signalbox.protocol.TargetHealthState;
 import dev.signalbox.protocol.TargetHealthStatus;
 
@@ -36,7 +36,7 @@ class TargetHealthSummaryTests {
 
     @Test
     void aTargetIsAsWellAsTheWorstNodeSeesIt() {
-        Map<UUID, List<NodeTargetHealth>> readings = Map.of(
+        Map<UUID, List<TargetHealthReading>> readings = Map.of(
                 healthy.id(), List.of(node("a", healthy, HEALTHY, null), node("b", healthy, HEALTHY, null)),
                 failing.id(), List.of(node("a", failing, HEALTHY, null), node("b", failing, UNHEALTHY, "Target.Timeout")),
                 checking.id(), List.of(node("a", checking, INITIAL, "Elb.InitialHealthChecking"),
@@ -53,7 +53,7 @@ class TargetHealthSummaryTests {
                         tuple("10.0.0.3", true, INITIAL, "Elb.RegistrationInProgress"),
                         tuple("10.0.0.4", true, INITIAL, "Elb.InitialHealthChecking"),
                         tuple("10.0.0.5", true, UNKNOWN, "Target.Future"));
-        assertThat(summaries.get(1).nodes()).extracting(NodeTargetHealth::nodeId).containsExactly("a", "b");
+        assertThat(summaries.get(1).nodes()).extracting(TargetHealthReading::nodeId).containsExactly("a", "b");
         assertThat(summaries.get(2).nodes()).isEmpty();
     }
 
@@ -61,7 +61,7 @@ class TargetHealthSummaryTests {
     void deregisteredTargetsAreShownWhileANodeDrainsThemAndNotAfter() {
         TargetInfo drainingTarget = new TargetInfo(deregistered, GROUP, "10.0.0.9", 8080, 1);
         TargetInfo staleTarget = new TargetInfo(stale, GROUP, "10.0.0.8", 8080, 1);
-        Map<UUID, List<NodeTargetHealth>> readings = Map.of(
+        Map<UUID, List<TargetHealthReading>> readings = Map.of(
                 healthy.id(), List.of(node("a", healthy, HEALTHY, null)),
                 deregistered, List.of(node("a", drainingTarget, HEALTHY, null),
                         node("b", drainingTarget, DRAINING, "Target.DeregistrationInProgress")),
@@ -74,16 +74,16 @@ class TargetHealthSummaryTests {
                 TargetHealthSummary::registered, TargetHealthSummary::state, TargetHealthSummary::reason).containsExactly(
                         tuple(healthy.id(), "10.0.0.1", true, HEALTHY, null),
                         tuple(deregistered, "10.0.0.9", false, DRAINING, "Target.DeregistrationInProgress"));
-        assertThat(summaries.get(1).nodes()).extracting(NodeTargetHealth::nodeId).containsExactly("a", "b");
+        assertThat(summaries.get(1).nodes()).extracting(TargetHealthReading::nodeId).containsExactly("a", "b");
     }
 
     private static TargetInfo target(String host) {
         return new TargetInfo(UUID.randomUUID(), GROUP, host, 8080, 1);
     }
 
-    private static NodeTargetHealth node(String nodeId, TargetInfo target, TargetHealthState state,
+    private static TargetHealthReading node(String nodeId, TargetInfo target, TargetHealthState state,
             @Nullable String reason) {
-        return new NodeTargetHealth(nodeId, NOW, new TargetHealthStatus(LB, GROUP, target.id(), target.host(),
+        return new TargetHealthReading(nodeId, NOW, new TargetHealthStatus(LB, GROUP, target.id(), target.host(),
                 target.port(), state, reason, NOW.minusSeconds(30), null, List.of()));
     }
 }

@@ -9,5 +9,5 @@ import dev.signalbox.protocol.TargetHealthStatus;
  *
  * @param reportedAt when the node sent the report
  */
-public record NodeTargetHealth(String nodeId, Instant reportedAt, TargetHealthStatus status) {
+public record TargetHealthReading(String nodeId, Instant reportedAt, TargetHealthStatus status) {
 }
