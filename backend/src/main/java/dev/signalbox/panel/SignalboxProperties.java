@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   ({@code <name>.<tenant>.<baseDomain>})
  * @param publish    how the outbox relay delivers config snapshots to Kafka
  * @param topics     how the panel creates its Kafka topics
- * @param telemetry  how node status is kept
+ * @param telemetry  how node status and target health are kept
  * @param maxRequestBytes largest request body accepted
  */
 @ConfigurationProperties("signalbox")
@@ -41,7 +41,12 @@ public record SignalboxProperties(
     public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
     }
 
-    /** @param nodeSilenceLimit a node silent for longer is no longer shown */
-    public record Telemetry(@DefaultValue("30s") Duration nodeSilenceLimit) {
+    /**
+     * @param nodeSilenceLimit a node silent for longer is no longer shown
+     * @param targetHealthTtl  how long a node's target health report counts; nodes report every
+     *                         heartbeat (2 s), so a node that stops reporting drops out after a few
+     */
+    public record Telemetry(@DefaultValue("30s") Duration nodeSilenceLimit,
+            @DefaultValue("15s") Duration targetHealthTtl) {
     }
 }

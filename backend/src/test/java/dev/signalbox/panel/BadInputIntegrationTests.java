@@ -152,7 +152,11 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
                 Map.entry("resourceType", List.of("a".repeat(65))),
                 Map.entry("resourceId", List.of("a".repeat(255))),
                 Map.entry("from", List.of("yesterday", "2026-13-01T00:00:00Z")),
-                Map.entry("to", List.of("tomorrow", "2026-01-01T25:00:00Z")));
+                Map.entry("to", List.of("tomorrow", "2026-01-01T25:00:00Z")),
+                // traffic metrics: the window, and the group and target to narrow them to (a target needs its group)
+                Map.entry("window", List.of("7m", "1d", "24H", "5m,1h", "-1h")),
+                Map.entry("targetGroupId", List.of("not-a-uuid", "1", "00000000-0000-0000-0000-00000000000g")),
+                Map.entry("targetId", List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000")));
         List<DynamicTest> tests = new ArrayList<>();
         for (Operation op : SPEC.operations()) {
             for (String param : op.queryParameters()) {

@@ -2,13 +2,17 @@ package dev.signalbox.panel.loadbalancer;
 
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.signalbox.panel.api.LoadBalancersApi;
+import dev.signalbox.panel.api.model.Convergence;
 import dev.signalbox.panel.api.model.LoadBalancer;
 import dev.signalbox.panel.api.model.LoadBalancerList;
 import dev.signalbox.panel.api.model.LoadBalancerRequest;
@@ -20,6 +24,7 @@ import dev.signalbox.panel.conditional.IfMatch;
 import dev.signalbox.panel.paging.NameFilter;
 import dev.signalbox.panel.paging.Page;
 import dev.signalbox.panel.paging.PageQuery;
+import dev.signalbox.panel.telemetry.AppliedNode;
 import dev.signalbox.panel.telemetry.NodeRevisions;
 
 @RestController
@@ -27,11 +32,14 @@ class LoadBalancerController implements LoadBalancersApi {
 
     private final LoadBalancers loadBalancers;
     private final NodeRevisions nodeRevisions;
+    private final RevisionCreationTimes revisionCreationTimes;
     private final CurrentPrincipal currentPrincipal;
 
-    LoadBalancerController(LoadBalancers loadBalancers, NodeRevisions nodeRevisions, CurrentPrincipal currentPrincipal) {
+    LoadBalancerController(LoadBalancers loadBalancers, NodeRevisions nodeRevisions,
+            RevisionCreationTimes revisionCreationTimes, CurrentPrincipal currentPrincipal) {
         this.loadBalancers = loadBalancers;
         this.nodeRevisions = nodeRevisions;
+        this.revisionCreationTimes = revisionCreationTimes;
         this.currentPrincipal = currentPrincipal;
     }
 
@@ -76,14 +84,21 @@ class LoadBalancerController implements LoadBalancersApi {
     }
 
     private LoadBalancer toDto(LoadBalancerInfo info) {
-        var nodes = nodeRevisions.of(info.id()).stream()
-                .map(node -> new NodeRevision(node.nodeId(), node.revision(), node.appliedAt().atOffset(ZoneOffset.UTC),
-                        node.revision() >= info.revision()))
+        List<AppliedNode> applied = nodeRevisions.of(info.id());
+        NodeConvergence convergence = NodeConvergence.of(info.revision(), applied, applied.isEmpty() ? Map.of()
+                : revisionCreationTimes.of(info.tenantId(), info.id(),
+                        applied.stream().map(AppliedNode::revision).collect(Collectors.toSet())));
+        var nodes = convergence.nodes().stream()
+                .map(node -> new NodeRevision(node.applied().nodeId(), node.applied().revision(),
+                        node.applied().appliedAt().atOffset(ZoneOffset.UTC), node.onRevision())
+                        .convergenceMillis(node.convergenceMillis()))
                 .toList();
         LoadBalancerAttributes attributes = loadBalancers.attributes(info.tenantId(), info.id());
         return new LoadBalancer(info.id(), info.name(), info.dnsName(), info.revision(),
                 info.createdAt().atOffset(ZoneOffset.UTC), nodes)
                 .hostNames(attributes.hostNames())
-                .tags(LoadBalancerDtos.tags(attributes));
+                .tags(LoadBalancerDtos.tags(attributes))
+                .convergence(new Convergence(convergence.revision(), convergence.nodesOnRevision(), nodes.size())
+                        .slowestMillis(convergence.slowestMillis()));
     }
 }

@@ -3,14 +3,20 @@ package dev.signalbox.panel.publish;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.signalbox.panel.loadbalancer.RevisionCreationTimes;
 import dev.signalbox.panel.paging.Cursor;
 import dev.signalbox.panel.paging.Page;
 import dev.signalbox.panel.paging.PageQuery;
@@ -22,7 +28,7 @@ import dev.signalbox.protocol.ProtocolCodec;
  * the tenant's; every query is scoped by the tenant as well.
  */
 @Service
-public class RevisionHistory {
+public class RevisionHistory implements RevisionCreationTimes {
 
     private final JdbcClient jdbc;
     private final ProtocolCodec codec = new ProtocolCodec();
@@ -52,6 +58,23 @@ public class RevisionHistory {
                 .query((rs, n) -> new StoredRevision(entry(rs),
                         codec.decodeSnapshot(rs.getString("snapshot").getBytes(StandardCharsets.UTF_8))))
                 .optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Instant> of(UUID tenantId, UUID loadBalancerId, Set<Long> revisions) {
+        Map<Long, Instant> created = new HashMap<>();
+        if (revisions.isEmpty()) {
+            return created;
+        }
+        jdbc.sql("select revision, created_at from config_revisions"
+                        + " where tenant_id = :tenant and load_balancer_id = :loadBalancer and revision in (:revisions)")
+                .param("tenant", tenantId)
+                .param("loadBalancer", loadBalancerId)
+                .param("revisions", revisions)
+                .query((RowCallbackHandler) rs -> created.put(rs.getLong("revision"),
+                        rs.getTimestamp("created_at").toInstant()));
+        return created;
     }
 
     private static RevisionEntry entry(ResultSet rs) throws SQLException {

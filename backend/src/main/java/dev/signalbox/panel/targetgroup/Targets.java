@@ -78,6 +78,13 @@ public class Targets {
                 .map(Target::info);
     }
 
+    /** Every target of the group, by host and port. */
+    @Transactional(readOnly = true)
+    List<TargetInfo> registered(UUID tenantId, UUID loadBalancerId, UUID targetGroupId) {
+        targetGroups.load(tenantId, loadBalancerId, targetGroupId);
+        return current(tenantId, targetGroupId);
+    }
+
     @Transactional(readOnly = true)
     TargetInfo get(UUID tenantId, UUID loadBalancerId, UUID targetGroupId, UUID targetId) {
         targetGroups.load(tenantId, loadBalancerId, targetGroupId);

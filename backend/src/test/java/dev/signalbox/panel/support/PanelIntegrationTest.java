@@ -15,7 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"signalbox.publish.relay-interval=50ms", "logging.level.org.apache.kafka=WARN",
                 "signalbox.auth.operators=" + PanelIntegrationTest.OPERATOR_EMAIL,
                 // low enough that a test can reach it in a few requests
-                "signalbox.limits.listeners-per-load-balancer=4"})
+                "signalbox.limits.listeners-per-load-balancer=4",
+                // a loaded test machine must not let a node's health report expire between publishing and asserting
+                "signalbox.telemetry.target-health-ttl=60s"})
 public abstract class PanelIntegrationTest {
 
     /** The platform operator of the tests (signalbox.auth.operators), signed up once per test JVM. */

@@ -17,7 +17,8 @@ public final class ParameterSamples {
 
     /** operationId → query string; placeholders are the resource owner's ids (a filter naming its resource). */
     public static final Map<String, String> QUERIES = Map.of(
-            "listAuditEvents", "resourceId={loadBalancerId}&limit=200");
+            "listAuditEvents", "resourceId={loadBalancerId}&limit=200",
+            "getLoadBalancerMetrics", "window=1h&targetGroupId={targetGroupId}&targetId={targetId}");
 
     /** Header name → value: what a caller holding the owner's resource would send. */
     public static final Map<String, HeaderSample> HEADERS = Map.of(

@@ -19,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TenantReads {
 
-    /** Fields that move without anybody changing the tenant's data (node reports, token use). */
-    private static final Set<String> VOLATILE_FIELDS = Set.of("nodes", "lastUsedAt");
+    /** Fields that move without anybody changing the tenant's data (node reports, token use, the clock of metrics). */
+    private static final Set<String> VOLATILE_FIELDS = Set.of("nodes", "lastUsedAt", "convergence", "startsAt",
+            "endsAt");
 
     private final TenantResources tenant;
     private final List<Operation> reads;
