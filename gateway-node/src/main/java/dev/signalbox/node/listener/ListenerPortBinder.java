@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 
 import dev.signalbox.node.NodeProperties;
 import dev.signalbox.node.routing.ConfigApplied;
+import dev.signalbox.node.tls.CertificatesChanged;
+import dev.signalbox.node.tls.HttpsListeners;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import jakarta.annotation.PreDestroy;
@@ -36,7 +38,9 @@ import reactor.netty.http.server.HttpServer;
  * Keeps one Reactor Netty server bound per HTTP listener port of the applied config, all sharing
  * the application's WebFlux handler, so the gateway's route sees every listener's requests. Ports
  * are bound and released as the config changes, without a restart. A port that cannot be bound is
- * logged and reported, never fatal; it is tried again on the next config change.
+ * logged and reported, never fatal; it is tried again on the next config change. A port with HTTPS
+ * listeners is served with TLS only ({@link HttpsListeners}); while none of its certificates can be
+ * served it is not bound and is reported instead.
  *
  * <p>When the node stops, all listener ports stop accepting at once and their in-flight requests
  * finish, bounded by {@code spring.lifecycle.timeout-per-shutdown-phase}, in the same lifecycle
@@ -57,6 +61,9 @@ public class ListenerPortBinder implements SmartLifecycle {
     private final Duration drainTimeout;
     private final Map<Integer, DisposableServer> servers = new HashMap<>();
     private final Map<Integer, String> failures = new HashMap<>();
+    private final HttpsListeners https;
+    private final Set<Integer> securedPorts = new HashSet<>();
+    private Set<Integer> wantedPorts = Set.of();
     private boolean released;
     private boolean running;
 
@@ -66,9 +73,10 @@ public class ListenerPortBinder implements SmartLifecycle {
      * The handler is looked up at the first bind, after the context is refreshed: building it earlier
      * would initialize the DispatcherHandler before the actuator's handler mappings exist.
      */
-    public ListenerPortBinder(ObjectProvider<HttpHandler> httpHandler, NodeProperties node,
+    public ListenerPortBinder(ObjectProvider<HttpHandler> httpHandler, NodeProperties node, HttpsListeners https,
             @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration drainTimeout) {
         this.httpHandler = httpHandler;
+        this.https = https;
         this.listenAddress = node.listenAddress();
         this.drainTimeout = drainTimeout;
     }
@@ -109,13 +117,24 @@ public class ListenerPortBinder implements SmartLifecycle {
         bindExactly(applied.config().routingIndex().httpPorts());
     }
 
-    /** Binds the wanted ports not bound yet and releases the bound ports no longer wanted. */
+    /** A port waiting for its first certificate binds now; one left without any is released. */
+    @EventListener
+    public synchronized void onCertificatesChanged(CertificatesChanged changed) {
+        bindExactly(wantedPorts);
+    }
+
+    /**
+     * Binds the wanted ports not bound yet and releases the bound ports no longer wanted. A port
+     * bound with or without TLS when it should be the other way is bound again.
+     */
     public synchronized void bindExactly(Set<Integer> wanted) {
         if (released) {
             return;
         }
+        wantedPorts = Set.copyOf(wanted);
         for (Integer port : new HashSet<>(servers.keySet())) {
-            if (!wanted.contains(port)) {
+            boolean secured = securedPorts.contains(port);
+            if (!wanted.contains(port) || secured != https.isSecure(port) || (secured && !https.hasCertificate(port))) {
                 release(port);
             }
         }
@@ -184,16 +203,19 @@ public class ListenerPortBinder implements SmartLifecycle {
 
     private void bind(int port) {
         try {
-            DisposableServer server = HttpServer.create()
+            HttpServer server = HttpServer.create()
                     .host(listenAddress)
                     .port(port)
                     // tracks the connections, so disposing the server can wait for in-flight requests
                     .channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
-                    .handle(handler())
-                    .bindNow(BIND_TIMEOUT);
-            servers.put(port, server);
+                    .handle(handler());
+            boolean secure = https.isSecure(port);
+            servers.put(port, (secure ? https.secure(port, server) : server).bindNow(BIND_TIMEOUT));
+            if (secure) {
+                securedPorts.add(port);
+            }
             failures.remove(port);
-            log.info("Listening on {}:{}", listenAddress, port);
+            log.info("Listening on {}:{}{}", listenAddress, port, secure ? " with TLS" : "");
         } catch (RuntimeException e) {
             failures.put(port, String.valueOf(e.getMessage()));
             log.warn("Cannot listen on {}:{}; its load balancers are unreachable on this node: {}",
@@ -210,6 +232,7 @@ public class ListenerPortBinder implements SmartLifecycle {
 
     private void release(int port) {
         DisposableServer server = servers.remove(port);
+        securedPorts.remove(port);
         if (server != null) {
             server.disposeNow(RELEASE_TIMEOUT);
             log.info("Released listener port {}", port);
