@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * data, so a sealed key moved into another certificate's snapshot does not open.
  *
  * <p>Keys rotate by id: a cipher holds every key still in use and seals with the newest, which is
- * the greatest id in text order (name keys by date, e.g. {@code 2026-11}). Adding the new key to
+ * the greatest id in text order (name keys by date, e.g. {@code 2026.11}). Adding the new key to
  * every node before the panel seals with it, and removing the old one only after every certificate
  * was sealed again, rotates without a failed handshake. Thread-safe.
  */

@@ -217,9 +217,15 @@ public class ListenerPortBinder implements SmartLifecycle {
             failures.remove(port);
             log.info("Listening on {}:{}{}", listenAddress, port, secure ? " with TLS" : "");
         } catch (RuntimeException e) {
-            failures.put(port, String.valueOf(e.getMessage()));
-            log.warn("Cannot listen on {}:{}; its load balancers are unreachable on this node: {}",
-                    listenAddress, port, e.toString());
+            String reason = String.valueOf(e.getMessage());
+            // retried on every change; the same reason again is not news
+            boolean known = reason.equals(failures.put(port, reason));
+            if (known) {
+                log.debug("Still cannot listen on {}:{}: {}", listenAddress, port, reason);
+            } else {
+                log.warn("Cannot listen on {}:{}; its load balancers are unreachable on this node: {}",
+                        listenAddress, port, e.toString());
+            }
         }
     }
 
