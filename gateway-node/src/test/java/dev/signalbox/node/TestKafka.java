@@ -24,12 +24,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.signalbox.embedded.EmbeddedKafka;
+import dev.signalbox.protocol.CertificateSnapshot;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
 import dev.signalbox.protocol.NodeStatus;
 import dev.signalbox.protocol.ProtocolCodec;
 import dev.signalbox.protocol.Topics;
 
-/** What the panel does on Kafka, for tests: creates the topics, publishes config, reads node status. */
+/** What the panel does on Kafka, for tests: creates the topics, publishes config and certificates, reads node status. */
 public final class TestKafka {
 
     /** More than one, so the node's reading of every partition is exercised. */
@@ -46,6 +47,8 @@ public final class TestKafka {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(
                     new NewTopic(Topics.CONFIG, CONFIG_PARTITIONS, (short) 1)
+                            .configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(Topics.CERTIFICATES, CONFIG_PARTITIONS, (short) 1)
                             .configs(Map.of("cleanup.policy", "compact")),
                     new NewTopic(Topics.NODE_STATUS, 1, (short) 1))).all().get();
         }
@@ -68,6 +71,15 @@ public final class TestKafka {
 
     public void publishDeletion(UUID loadBalancerId) {
         send(new ProducerRecord<>(Topics.CONFIG, loadBalancerId.toString(), null));
+    }
+
+    /** Publishes a certificate keyed by its id, its private key sealed as the snapshot holds it. */
+    public void publish(CertificateSnapshot certificate) {
+        send(new ProducerRecord<>(Topics.CERTIFICATES, certificate.id().toString(), codec.encode(certificate)));
+    }
+
+    public void publishCertificateDeletion(UUID certificateId) {
+        send(new ProducerRecord<>(Topics.CERTIFICATES, certificateId.toString(), null));
     }
 
     /** The first status report that matches, reading the status topic from the start for up to 30 s. */

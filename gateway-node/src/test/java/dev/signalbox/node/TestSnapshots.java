@@ -43,6 +43,20 @@ public final class TestSnapshots {
                 revision, hostNames, listeners, List.of(group), Instant.parse("2026-11-27T10:00:00Z"));
     }
 
+    /**
+     * A load balancer of {@code tenantId} with one HTTPS listener serving {@code certificateIds} (the
+     * first its default) with {@code tlsPolicy}, forwarding to one round-robin group.
+     */
+    public static LoadBalancerSnapshot https(UUID id, long revision, UUID tenantId, List<String> hostNames, int port,
+            @Nullable String tlsPolicy, List<UUID> certificateIds, List<TargetSnapshot> targets) {
+        LoadBalancerSnapshot plain = withListeners(id, revision, hostNames, List.of(port), ListenerProtocol.HTTPS, targets);
+        ListenerSnapshot listener = plain.listeners().get(0);
+        return new LoadBalancerSnapshot(plain.schemaVersion(), id, tenantId, plain.name(), revision, hostNames,
+                List.of(new ListenerSnapshot(listener.id(), ListenerProtocol.HTTPS, port, listener.defaultAction(),
+                        List.of(), tlsPolicy, certificateIds)),
+                plain.targetGroups(), plain.createdAt());
+    }
+
     /** The same snapshot with its group balanced by {@code algorithm}, hashing {@code hashKey} if given. */
     public static LoadBalancerSnapshot withAlgorithm(LoadBalancerSnapshot snapshot, Algorithm algorithm,
             @Nullable HashKeySnapshot hashKey) {

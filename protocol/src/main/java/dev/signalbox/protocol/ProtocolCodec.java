@@ -24,6 +24,11 @@ public final class ProtocolCodec {
         return write(snapshot);
     }
 
+    /** The private key stays sealed: the codec never sees it in the clear. */
+    public byte[] encode(CertificateSnapshot certificate) {
+        return write(certificate);
+    }
+
     public byte[] encode(NodeStatus status) {
         return write(status);
     }
@@ -39,6 +44,11 @@ public final class ProtocolCodec {
     /** @throws ProtocolException if the bytes are not a snapshot */
     public LoadBalancerSnapshot decodeSnapshot(byte[] json) {
         return read(json, LoadBalancerSnapshot.class);
+    }
+
+    /** @throws ProtocolException if the bytes are not a certificate snapshot */
+    public CertificateSnapshot decodeCertificate(byte[] json) {
+        return read(json, CertificateSnapshot.class);
     }
 
     /** @throws ProtocolException if the bytes are not a node status */

@@ -6,6 +6,12 @@ public final class Topics {
     /** Compacted; key = load balancer id; value = {@link LoadBalancerSnapshot}, or null when deleted. */
     public static final String CONFIG = "signalbox.config.v1";
 
+    /**
+     * Compacted; key = certificate id; value = {@link CertificateSnapshot} with its private key sealed
+     * by a {@link DataPlaneCipher}, or null when the certificate is deleted.
+     */
+    public static final String CERTIFICATES = "signalbox.certs.v1";
+
     /** Key = node id; value = {@link NodeStatus}. */
     public static final String NODE_STATUS = "signalbox.node-status.v1";
 

@@ -55,6 +55,51 @@ class ProtocolCodecTests {
         assertThat(codec.decodeSnapshot(codec.encode(snapshot))).isEqualTo(snapshot);
     }
 
+    static CertificateSnapshot sampleCertificate() {
+        UUID id = UUID.randomUUID();
+        var cipher = new DataPlaneCipher(Map.of("2026-11", DataPlaneCipherTests.key(3)));
+        return new CertificateSnapshot(CertificateSnapshot.SCHEMA_VERSION, id, UUID.randomUUID(), 4,
+                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+                cipher.seal(id, "-----BEGIN PRIVATE KEY-----\nMC4C\n-----END PRIVATE KEY-----\n".getBytes(StandardCharsets.US_ASCII)),
+                List.of("shop.acme.test", "*.shop.acme.test"), Instant.parse("2027-02-01T00:00:00Z"));
+    }
+
+    @Test
+    void certificateSurvivesARoundTripWithItsKeyStillSealed() {
+        CertificateSnapshot certificate = sampleCertificate();
+
+        byte[] json = codec.encode(certificate);
+
+        assertThat(new String(json, StandardCharsets.UTF_8)).doesNotContain("PRIVATE KEY")
+                .contains("\"keyId\":\"2026-11\"");
+        assertThat(codec.decodeCertificate(json)).isEqualTo(certificate);
+    }
+
+    @Test
+    void aCertificateReaderIgnoresFieldsOfANewerSchemaVersion() {
+        CertificateSnapshot certificate = sampleCertificate();
+        String json = new String(codec.encode(certificate), StandardCharsets.UTF_8)
+                .replaceFirst("\\{", "{\"ocspStaple\":\"AAEC\",")
+                .replace("\"keyId\":", "\"algorithm\":\"AES-256-GCM-SIV\",\"keyId\":")
+                .replace("\"schemaVersion\":1", "\"schemaVersion\":2");
+
+        CertificateSnapshot decoded = codec.decodeCertificate(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoded.schemaVersion()).isEqualTo(2);
+        assertThat(decoded.privateKey()).isEqualTo(certificate.privateKey());
+        assertThat(decoded.hostNames()).containsExactly("shop.acme.test", "*.shop.acme.test");
+    }
+
+    @Test
+    void aCertificateWithoutItsPrivateKeyIsNotAValidSnapshot() {
+        String json = new String(codec.encode(sampleCertificate()), StandardCharsets.UTF_8)
+                .replaceFirst("\"privateKey\":\\{[^}]*\\}", "\"privateKey\":null");
+
+        assertThatThrownBy(() -> codec.decodeCertificate(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("CertificateSnapshot");
+    }
+
     @Test
     void nodeStatusSurvivesARoundTrip() {
         var status = new NodeStatus(NodeStatus.SCHEMA_VERSION, "node-a", "0.1.0", Instant.parse("2026-11-27T10:15:31Z"),

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 
 import dev.signalbox.node.NodeProperties;
 import dev.signalbox.node.routing.ConfigApplied;
+import dev.signalbox.node.tls.CertificatesChanged;
+import dev.signalbox.node.tls.HttpsListeners;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import jakarta.annotation.PreDestroy;
@@ -36,7 +38,9 @@ import reactor.netty.http.server.HttpServer;
  * Keeps one Reactor Netty server bound per HTTP listener port of the applied config, all sharing
  * the application's WebFlux handler, so the gateway's route sees every listener's requests. Ports
  * are bound and released as the config changes, without a restart. A port that cannot be bound is
- * logged and reported, never fatal; it is tried again on the next config change.
+ * logged and reported, never fatal; it is tried again on the next config change. A port with HTTPS
+ * listeners is served with TLS only ({@link HttpsListeners}); while none of its certificates can be
+ * served it is not bound and is reported instead.
  *
  * <p>Ports of other kinds of listeners ({@link BoundListenerPorts}) are reported with these.
  *
@@ -60,6 +64,9 @@ public class ListenerPortBinder implements SmartLifecycle {
     private final Duration drainTimeout;
     private final Map<Integer, DisposableServer> servers = new HashMap<>();
     private final Map<Integer, String> failures = new HashMap<>();
+    private final HttpsListeners https;
+    private final Set<Integer> securedPorts = new HashSet<>();
+    private Set<Integer> wantedPorts = Set.of();
     private boolean released;
     private boolean running;
 
@@ -70,9 +77,11 @@ public class ListenerPortBinder implements SmartLifecycle {
      * would initialize the DispatcherHandler before the actuator's handler mappings exist.
      */
     public ListenerPortBinder(ObjectProvider<HttpHandler> httpHandler, ObjectProvider<BoundListenerPorts> otherPorts,
-            NodeProperties node, @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration drainTimeout) {
+            NodeProperties node, HttpsListeners https,
+            @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration drainTimeout) {
         this.httpHandler = httpHandler;
         this.otherPorts = otherPorts;
+        this.https = https;
         this.listenAddress = node.listenAddress();
         this.drainTimeout = drainTimeout;
     }
@@ -113,13 +122,24 @@ public class ListenerPortBinder implements SmartLifecycle {
         bindExactly(applied.config().routingIndex().httpPorts());
     }
 
-    /** Binds the wanted ports not bound yet and releases the bound ports no longer wanted. */
+    /** A port waiting for its first certificate binds now; one left without any is released. */
+    @EventListener
+    public synchronized void onCertificatesChanged(CertificatesChanged changed) {
+        bindExactly(wantedPorts);
+    }
+
+    /**
+     * Binds the wanted ports not bound yet and releases the bound ports no longer wanted. A port
+     * bound with or without TLS when it should be the other way is bound again.
+     */
     public synchronized void bindExactly(Set<Integer> wanted) {
         if (released) {
             return;
         }
+        wantedPorts = Set.copyOf(wanted);
         for (Integer port : new HashSet<>(servers.keySet())) {
-            if (!wanted.contains(port)) {
+            boolean secured = securedPorts.contains(port);
+            if (!wanted.contains(port) || secured != https.isSecure(port) || (secured && !https.hasCertificate(port))) {
                 release(port);
             }
         }
@@ -199,20 +219,29 @@ public class ListenerPortBinder implements SmartLifecycle {
 
     private void bind(int port) {
         try {
-            DisposableServer server = HttpServer.create()
+            HttpServer server = HttpServer.create()
                     .host(listenAddress)
                     .port(port)
                     // tracks the connections, so disposing the server can wait for in-flight requests
                     .channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
-                    .handle(handler())
-                    .bindNow(BIND_TIMEOUT);
-            servers.put(port, server);
+                    .handle(handler());
+            boolean secure = https.isSecure(port);
+            servers.put(port, (secure ? https.secure(port, server) : server).bindNow(BIND_TIMEOUT));
+            if (secure) {
+                securedPorts.add(port);
+            }
             failures.remove(port);
-            log.info("Listening on {}:{}", listenAddress, port);
+            log.info("Listening on {}:{}{}", listenAddress, port, secure ? " with TLS" : "");
         } catch (RuntimeException e) {
-            failures.put(port, String.valueOf(e.getMessage()));
-            log.warn("Cannot listen on {}:{}; its load balancers are unreachable on this node: {}",
-                    listenAddress, port, e.toString());
+            String reason = String.valueOf(e.getMessage());
+            // retried on every change; the same reason again is not news
+            boolean known = reason.equals(failures.put(port, reason));
+            if (known) {
+                log.debug("Still cannot listen on {}:{}: {}", listenAddress, port, reason);
+            } else {
+                log.warn("Cannot listen on {}:{}; its load balancers are unreachable on this node: {}",
+                        listenAddress, port, e.toString());
+            }
         }
     }
 
@@ -225,6 +254,7 @@ public class ListenerPortBinder implements SmartLifecycle {
 
     private void release(int port) {
         DisposableServer server = servers.remove(port);
+        securedPorts.remove(port);
         if (server != null) {
             server.disposeNow(RELEASE_TIMEOUT);
             log.info("Released listener port {}", port);

@@ -45,8 +45,9 @@ public record AppliedLoadBalancer(LoadBalancerSnapshot snapshot, Instant applied
         var actions = new ActionCompiler(snapshot, random, selectors);
         List<HostRoute> routes = new ArrayList<>();
         for (ListenerSnapshot listener : snapshot.listeners()) {
-            // HTTPS and TCP listeners are served by later increments of the node
-            if (listener.protocol() != ListenerProtocol.HTTP) {
+            // TCP listeners are served by a later increment of the node; HTTPS ones are routed like
+            // HTTP once the listener port has terminated TLS (node.tls)
+            if (listener.protocol() != ListenerProtocol.HTTP && listener.protocol() != ListenerProtocol.HTTPS) {
                 continue;
             }
             var rules = new ArrayList<ListenerRules.Rule>();

@@ -71,13 +71,13 @@ public final class RoutingIndex {
         return rules != null ? rules.decide(request, normalized) : RoutingDecision.NoLoadBalancer.INSTANCE;
     }
 
-    /** The ports HTTP listeners of applied load balancers listen on. */
+    /** The ports HTTP and HTTPS listeners of applied load balancers listen on. */
     public Set<Integer> httpPorts() {
         return rulesByPortAndHost.keySet();
     }
 
     /** Host names compare case-insensitively, and a trailing dot (fully qualified form) is the same name. */
-    static String normalizeHost(String host) {
+    public static String normalizeHost(String host) {
         String lowerCase = host.toLowerCase(Locale.ROOT);
         return lowerCase.endsWith(".") ? lowerCase.substring(0, lowerCase.length() - 1) : lowerCase;
     }

@@ -2,14 +2,9 @@ package dev.signalbox.node.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +20,13 @@ import dev.signalbox.protocol.ProtocolCodec;
 
 /**
  * One file per load balancer, {@code <id>.json}, holding its snapshot exactly as the config topic
- * carries it. A file is written to a temporary name, flushed, and moved over the old one in one
- * atomic step, so a crash leaves either the old or the new snapshot, never half of one.
+ * carries it. Files are replaced atomically ({@link AtomicFile}), so a crash leaves either the old
+ * or the new snapshot, never half of one.
  */
 public class SnapshotStore {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
     private static final String SUFFIX = ".json";
-    private static final String TEMPORARY_SUFFIX = ".json.tmp";
 
     private final Path directory;
     private final ProtocolCodec codec;
@@ -84,18 +78,7 @@ public class SnapshotStore {
             return;
         }
         try {
-            Files.createDirectories(directory);
-            Path temporary = directory.resolve(snapshot.id() + TEMPORARY_SUFFIX);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(codec.encode(snapshot));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                // the bytes must be on disk before the rename makes them the snapshot
-                channel.force(true);
-            }
-            moveAtomically(temporary, directory.resolve(fileName(snapshot.id())));
+            AtomicFile.write(directory.resolve(fileName(snapshot.id())), codec.encode(snapshot));
             storedRevisions.put(snapshot.id(), snapshot.revision());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store snapshot of load balancer " + snapshot.id(), e);
@@ -119,14 +102,5 @@ public class SnapshotStore {
 
     private static String fileName(UUID loadBalancerId) {
         return loadBalancerId + SUFFIX;
-    }
-
-    private static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.delete(from);
-            throw e;
-        }
     }
 }

@@ -163,9 +163,18 @@ class AppliedConfigTests {
     }
 
     @Test
-    void leavesHttpsAndTcpListenersOutOfTheHttpIndex() {
+    void routesHttpsListenersByHostLikeHttpOnes() {
         AppliedConfig applied = AppliedConfig.EMPTY.apply(List.of(ConfigChange.update(withListeners(SHOP, 1,
                 List.of("shop.test"), List.of(8443), ListenerProtocol.HTTPS, List.of(target("a", 80))))), NOW);
+
+        assertThat(applied.routingIndex().httpPorts()).containsExactly(8443);
+        assertThat(pickedHost(applied, 8443, "shop.test")).isEqualTo("a");
+    }
+
+    @Test
+    void leavesTcpListenersOutOfTheHttpIndex() {
+        AppliedConfig applied = AppliedConfig.EMPTY.apply(List.of(ConfigChange.update(withListeners(SHOP, 1,
+                List.of("shop.test"), List.of(5432), ListenerProtocol.TCP, List.of(target("a", 80))))), NOW);
 
         assertThat(applied.routingIndex().httpPorts()).isEmpty();
         assertThat(applied.appliedRevisions()).containsOnlyKeys(SHOP);
