@@ -10,14 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +31,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.signalbox.embedded.FreePort;
 import dev.signalbox.node.ListenerClient.Reply;
+import dev.signalbox.node.WindowTotals.Totals;
 import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.ConditionSnapshot;
 import dev.signalbox.protocol.FixedResponseSnapshot;
@@ -64,7 +60,8 @@ import reactor.netty.resources.LoopResources;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "signalbox.node.id=" + NodeReportingIntegrationTests.NODE,
         "signalbox.node.listen-address=127.0.0.1",
-        "signalbox.node.heartbeat-interval=1s",
+        // longer than any test: health reports seen here were sent because something changed
+        "signalbox.node.heartbeat-interval=60s",
         "signalbox.node.metrics-interval=500ms"})
 @DirtiesContext
 class NodeReportingIntegrationTests {
@@ -134,20 +131,19 @@ class NodeReportingIntegrationTests {
         long alphaRequests = forwarded.stream().filter(reply -> reply.target().equals("alpha")).count();
 
         try (var metrics = new ReportTopicReader<>(services.kafka(), Topics.NODE_METRICS, codec::decodeMetricsReport)) {
-            Map<Subject, Totals> totals = new HashMap<>();
+            WindowTotals totals = new WindowTotals(loadBalancerId);
             await().atMost(REPORTED).untilAsserted(() -> {
-                addWindows(totals, metrics.poll(), loadBalancerId);
-                assertThat(totals.get(new Subject(null, null)))
+                totals.add(fromThisNode(metrics.poll()));
+                assertThat(totals.loadBalancer())
                         .isEqualTo(new Totals(18, 0, 12, 0, 4, 2, 24, forwardedBytes + bodyBytes(answeredByNode), 18));
-                assertThat(totals.get(new Subject(groupId, null)))
-                        .isEqualTo(new Totals(14, 0, 12, 0, 0, 2, 24, forwardedBytes, 14));
-                assertThat(totals.get(new Subject(groupId, targetId(snapshot, services.alpha()))).requests())
+                assertThat(totals.group(groupId)).isEqualTo(new Totals(14, 0, 12, 0, 0, 2, 24, forwardedBytes, 14));
+                assertThat(totals.target(groupId, targetId(snapshot, services.alpha())).requests())
                         .isEqualTo(alphaRequests);
-                assertThat(totals.get(new Subject(groupId, targetId(snapshot, services.beta()))).requests())
+                assertThat(totals.target(groupId, targetId(snapshot, services.beta())).requests())
                         .isEqualTo(14 - alphaRequests);
             });
             assertThat(alphaRequests).as("round robin over both").isBetween(1L, 13L);
-            assertThat(totals).as("a group's and a target's windows only").hasSize(4);
+            assertThat(totals.subjects()).as("the load balancer's, the group's and two targets' windows").isEqualTo(4);
         }
     }
 
@@ -227,28 +223,28 @@ class NodeReportingIntegrationTests {
         assertThat(services.client().get(port, host, "/fixed").status()).isEqualTo(404);
 
         await().atMost(REPORTED).untilAsserted(() -> {
-            String scrape = scrape();
-            assertThat(value(scrape, "signalbox_requests_total", "load_balancer", loadBalancerId,
+            PrometheusScrape scrape = scrape();
+            assertThat(scrape.value("signalbox_requests_total", "load_balancer", loadBalancerId,
                     "target_group", groupId, "status_class", "2xx")).isEqualTo(3.0);
-            assertThat(value(scrape, "signalbox_requests_total", "load_balancer", loadBalancerId,
+            assertThat(scrape.value("signalbox_requests_total", "load_balancer", loadBalancerId,
                     "target_group", "", "status_class", "4xx")).isEqualTo(1.0);
-            assertThat(value(scrape, "signalbox_request_duration_seconds_count", "load_balancer", loadBalancerId))
+            assertThat(scrape.value("signalbox_request_duration_seconds_count", "load_balancer", loadBalancerId))
                     .isEqualTo(4.0);
-            assertThat(value(scrape, "signalbox_requests_in_flight", "load_balancer", loadBalancerId)).isZero();
-            assertThat(value(scrape, "signalbox_config_revision", "load_balancer", loadBalancerId)).isEqualTo(1.0);
-            assertThat(value(scrape, "signalbox_target_health", "target_group", groupId, "target",
+            assertThat(scrape.value("signalbox_requests_in_flight", "load_balancer", loadBalancerId)).isZero();
+            assertThat(scrape.value("signalbox_config_revision", "load_balancer", loadBalancerId)).isEqualTo(1.0);
+            assertThat(scrape.value("signalbox_target_health", "target_group", groupId, "target",
                     targetId(snapshot, services.alpha()).toString(), "state", "initial")).isEqualTo(1.0);
-            assertThat(value(scrape, "signalbox_target_health", "target_group", groupId, "target",
+            assertThat(scrape.value("signalbox_target_health", "target_group", groupId, "target",
                     targetId(snapshot, services.alpha()).toString(), "state", "unhealthy")).isZero();
             // the first round of probes, within a tenth of the 30 s interval: both targets answer 200
-            assertThat(value(scrape, "signalbox_health_probes_total", "load_balancer", loadBalancerId,
+            assertThat(scrape.value("signalbox_health_probes_total", "load_balancer", loadBalancerId,
                     "outcome", "success")).isEqualTo(2.0);
-            assertThat(value(scrape, "signalbox_config_load_balancers")).isPositive();
+            assertThat(scrape.value("signalbox_config_load_balancers")).isPositive();
         });
 
         services.panel().publishDeletion(snapshot.id());
 
-        await().atMost(REPORTED).untilAsserted(() -> assertThat(scrape()).doesNotContain(loadBalancerId));
+        await().atMost(REPORTED).untilAsserted(() -> assertThat(scrape().text()).doesNotContain(loadBalancerId));
     }
 
     private LoadBalancerSnapshot publishAndAwait(String host) {
@@ -307,26 +303,10 @@ class NodeReportingIntegrationTests {
                 .orElseThrow();
     }
 
-    private String scrape() {
+    private PrometheusScrape scrape() {
         Reply reply = services.client().get(adminPort, "localhost", "/actuator/prometheus");
         assertThat(reply.status()).isEqualTo(200);
-        return reply.body();
-    }
-
-    /** The value of the sample of {@code name} carrying all of {@code labels} (name, value, name, value…). */
-    private static @Nullable Double value(String scrape, String name, String... labels) {
-        Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "(?:\\{([^}]*)\\})? (\\S+)$", Pattern.MULTILINE);
-        Matcher matcher = sample.matcher(scrape);
-        while (matcher.find()) {
-            boolean all = true;
-            for (int i = 0; i < labels.length; i += 2) {
-                all &= matcher.group(1) != null && matcher.group(1).contains(labels[i] + "=\"" + labels[i + 1] + "\"");
-            }
-            if (all) {
-                return Double.parseDouble(matcher.group(2));
-            }
-        }
-        return null;
+        return new PrometheusScrape(reply.body());
     }
 
     private static Reply post(int port, String host, String path, String body) {
@@ -355,40 +335,11 @@ class NodeReportingIntegrationTests {
         return replies.stream().mapToLong(reply -> reply.body().getBytes(StandardCharsets.UTF_8).length).sum();
     }
 
-    /** Whose window: the load balancer's own (no group), a group's (no target) or a target's. */
-    private record Subject(@Nullable UUID group, @Nullable UUID target) {
-    }
-
-    /** Windows summed up. */
-    private record Totals(long requests, long responses1xx, long responses2xx, long responses3xx, long responses4xx,
-            long responses5xx, long bytesReceived, long bytesSent, long latencyCounts) {
-
-        static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0);
-
-        Totals plus(TrafficWindow window) {
-            return new Totals(requests + window.requests(), responses1xx + window.responses1xx(),
-                    responses2xx + window.responses2xx(), responses3xx + window.responses3xx(),
-                    responses4xx + window.responses4xx(), responses5xx + window.responses5xx(),
-                    bytesReceived + window.bytesReceived(), bytesSent + window.bytesSent(),
-                    latencyCounts + window.latencyCounts().stream().mapToLong(Long::longValue).sum());
-        }
-    }
-
-    private static void addWindows(Map<Subject, Totals> totals, List<MetricsReport> reports, UUID loadBalancerId) {
-        for (MetricsReport report : reports) {
+    private static List<MetricsReport> fromThisNode(List<MetricsReport> reports) {
+        assertThat(reports).allSatisfy(report -> {
             assertThat(report.nodeId()).isEqualTo(NODE);
             assertThat(report.windowEnd()).isAfter(report.windowStart());
-            for (TrafficWindow window : report.windows()) {
-                if (Objects.equals(window.loadBalancerId(), loadBalancerId)) {
-                    totals.merge(new Subject(window.targetGroupId(), window.targetId()), Totals.NONE.plus(window),
-                            (sum, added) -> new Totals(sum.requests() + added.requests(),
-                                    sum.responses1xx() + added.responses1xx(), sum.responses2xx() + added.responses2xx(),
-                                    sum.responses3xx() + added.responses3xx(), sum.responses4xx() + added.responses4xx(),
-                                    sum.responses5xx() + added.responses5xx(),
-                                    sum.bytesReceived() + added.bytesReceived(), sum.bytesSent() + added.bytesSent(),
-                                    sum.latencyCounts() + added.latencyCounts()));
-                }
-            }
-        }
+        });
+        return reports;
     }
 }

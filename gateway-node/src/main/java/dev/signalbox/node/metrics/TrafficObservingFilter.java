@@ -16,10 +16,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Observes every request a load balancer answers, from the moment its routing decision is known to
- * the end of its response, with a {@link RequestObservation}. It runs outside every other filter of
- * the gateway, the response writer included, so whatever they do (retries, stickiness, answers of
- * the node's own) it sees the request's final outcome. Requests no load balancer answers (404 on an
- * unknown host) are not counted.
+ * the end of its response, with a {@link RequestObservation}. It runs around the gateway's response
+ * writer and every filter after it (picking, retrying, proxying, the node's own answers), so whatever
+ * they do it sees the request's final outcome and none of them needs to know about metrics. Requests
+ * no load balancer answers (404 on an unknown host) are not counted.
  */
 @Component
 class TrafficObservingFilter implements GlobalFilter, Ordered {
