@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param id                stable node id in status reports; defaults to the host name, which is
  *                          stable per container and per machine
- * @param heartbeatInterval time between two status reports
+ * @param heartbeatInterval time between two status reports (and full target health reports)
+ * @param metricsInterval   length of a metrics window: traffic is counted per window and sent when it ends
  * @param listenAddress     address the listener ports bind on
  * @param stateDir          where the node keeps its last applied snapshots, to serve them when it
  *                          starts while Kafka is down; defaults to
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NodeProperties(
         String id,
         @DefaultValue("2s") Duration heartbeatInterval,
+        @DefaultValue("5s") Duration metricsInterval,
         @DefaultValue("0.0.0.0") String listenAddress,
         Path stateDir) {
 

@@ -50,7 +50,9 @@ public final class TestKafka {
                             .configs(Map.of("cleanup.policy", "compact")),
                     new NewTopic(Topics.CERTIFICATES, CONFIG_PARTITIONS, (short) 1)
                             .configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(Topics.NODE_STATUS, 1, (short) 1))).all().get();
+                    new NewTopic(Topics.NODE_STATUS, 1, (short) 1),
+                    new NewTopic(Topics.TARGET_HEALTH, 1, (short) 1),
+                    new NewTopic(Topics.NODE_METRICS, 1, (short) 1))).all().get();
         }
     }
 

@@ -18,7 +18,8 @@ public enum ProbeOutcome {
         this.failureReason = failureReason;
     }
 
-    @Nullable HealthReason failureReason() {
+    /** The reason a failure of this kind gives; null for success. */
+    public @Nullable HealthReason failureReason() {
         return failureReason;
     }
 }

@@ -1,9 +1,11 @@
 package dev.signalbox.node.health;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ public class TargetHealthRegistry {
 
     private final ConcurrentHashMap<TargetKey, TargetHealthTracker> trackers = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
+    private final List<ProbeListener> probeListeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
     private final int recentProbes;
 
@@ -31,10 +34,16 @@ public class TargetHealthRegistry {
         this.recentProbes = properties.recentProbes();
     }
 
+    /** Tells {@code listener} of every probe recorded from now on. */
+    public void addProbeListener(ProbeListener listener) {
+        probeListeners.add(listener);
+    }
+
     /** Records a probe of {@code target} in group {@code groupId}. */
     void record(UUID groupId, TargetSnapshot target, ProbeResult result, int healthyThreshold, int unhealthyThreshold) {
         TargetHealthTracker tracker = trackers.computeIfAbsent(TargetKey.of(groupId, target),
                 key -> new TargetHealthTracker(clock.instant(), recentProbes));
+        probeListeners.forEach(listener -> listener.probed(groupId, target, result));
         if (tracker.record(result, healthyThreshold, unhealthyThreshold)) {
             version.incrementAndGet();
             TargetHealth health = tracker.health();

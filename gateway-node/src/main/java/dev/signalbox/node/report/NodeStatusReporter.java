@@ -1,20 +1,12 @@
 package dev.signalbox.node.report;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +28,9 @@ import dev.signalbox.protocol.Topics;
 
 /**
  * Sends this node's {@link NodeStatus} to the status topic every heartbeat interval and right after
- * a config was applied. Sending happens on the reporter's own thread, so neither applying config
- * nor Kafka being down ever waits on it; a failed report is logged and the next heartbeat retries.
+ * a config was applied. Sending happens on the reporter's own thread and producer, so neither
+ * applying config nor Kafka being down ever waits on it; a failed report is logged and the next
+ * heartbeat retries.
  */
 @Component
 public class NodeStatusReporter implements SmartLifecycle {
@@ -51,10 +44,9 @@ public class NodeStatusReporter implements SmartLifecycle {
     private final ProtocolCodec codec;
     private final Clock clock;
     private final String version;
-    private final AtomicBoolean lastSendFailed = new AtomicBoolean();
 
     private @Nullable ScheduledExecutorService scheduler;
-    private @Nullable KafkaProducer<String, byte[]> producer;
+    private @Nullable ReportSender sender;
 
     public NodeStatusReporter(NodeProperties node, KafkaConnectionProperties kafka, ActiveConfig activeConfig,
             ListenerPortBinder listeners, ProtocolCodec codec, Clock clock, ObjectProvider<BuildProperties> build) {
@@ -70,7 +62,7 @@ public class NodeStatusReporter implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        producer = new KafkaProducer<>(producerSettings());
+        sender = new ReportSender(kafka, node.id(), "status", Topics.NODE_STATUS, "status report");
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "signalbox-status-reporter");
             thread.setDaemon(true);
@@ -100,9 +92,9 @@ public class NodeStatusReporter implements SmartLifecycle {
             scheduler.shutdownNow();
             scheduler = null;
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(2));
-            producer = null;
+        if (sender != null) {
+            sender.close();
+            sender = null;
         }
     }
 
@@ -124,49 +116,14 @@ public class NodeStatusReporter implements SmartLifecycle {
     }
 
     private void report() {
-        KafkaProducer<String, byte[]> sending = producer;
+        ReportSender sending = sender;
         if (sending == null) {
             return;
         }
         try {
-            var record = new ProducerRecord<>(Topics.NODE_STATUS, node.id(), codec.encode(currentStatus()));
-            sending.send(record, (metadata, failure) -> {
-                if (failure == null) {
-                    sent();
-                } else {
-                    failed(failure);
-                }
-            });
+            sending.send(node.id(), codec.encode(currentStatus()));
         } catch (RuntimeException e) {
-            failed(e);
+            log.warn("Cannot encode the status report", e);
         }
-    }
-
-    private void sent() {
-        if (lastSendFailed.compareAndSet(true, false)) {
-            log.info("Status reports reach {} again", Topics.NODE_STATUS);
-        }
-    }
-
-    private void failed(Exception failure) {
-        // one warning per outage, not one per heartbeat
-        if (lastSendFailed.compareAndSet(false, true)) {
-            log.warn("Cannot send status report to {} on {}, retrying every heartbeat: {}", Topics.NODE_STATUS,
-                    kafka.bootstrapServers(), failure.toString());
-        } else {
-            log.debug("Status report failed again", failure);
-        }
-    }
-
-    private Map<String, Object> producerSettings() {
-        Map<String, Object> settings = kafka.clientSettings("signalbox-node-" + node.id() + "-status");
-        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        // a heartbeat is worth nothing late: fail fast while Kafka is away and let the next one try
-        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
-        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
-        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
-        settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return settings;
     }
 }

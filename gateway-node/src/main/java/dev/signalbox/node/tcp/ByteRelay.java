@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,6 +32,8 @@ final class ByteRelay extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ByteRelay.class);
 
     private final Channel peer;
+    /** Bytes read from this side, for the connection's metrics. */
+    private long relayedBytes;
 
     ByteRelay(Channel peer) {
         this.peer = peer;
@@ -38,11 +41,19 @@ final class ByteRelay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ByteBuf bytes) {
+            relayedBytes += bytes.readableBytes();
+        }
         if (peer.isActive()) {
             peer.write(msg, peer.voidPromise());
         } else {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /** Bytes this side has read so far; read it on the connection's event loop. */
+    long relayedBytes() {
+        return relayedBytes;
     }
 
     @Override

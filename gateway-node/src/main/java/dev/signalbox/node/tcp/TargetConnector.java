@@ -1,5 +1,7 @@
 package dev.signalbox.node.tcp;
 
+import static java.util.Objects.requireNonNull;
+
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
@@ -9,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.signalbox.node.balancing.TargetSelector;
+import dev.signalbox.node.metrics.ConnectionObservation;
+import dev.signalbox.node.metrics.MetricsRecorder;
 import dev.signalbox.protocol.TargetSnapshot;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -38,12 +42,14 @@ final class TargetConnector extends ChannelInboundHandlerAdapter {
 
     private final TcpListener listener;
     private final TcpTransport transport;
+    private final MetricsRecorder metrics;
     private final ArrayDeque<Object> early = new ArrayDeque<>(1);
     private boolean inputEnded;
 
-    TargetConnector(TcpListener listener, TcpTransport transport) {
+    TargetConnector(TcpListener listener, TcpTransport transport, MetricsRecorder metrics) {
         this.listener = listener;
         this.transport = transport;
+        this.metrics = metrics;
     }
 
     @Override
@@ -69,7 +75,8 @@ final class TargetConnector extends ChannelInboundHandlerAdapter {
         }
         Channel client = ctx.channel();
         long startNanos = System.nanoTime();
-        ChannelFuture connecting = transport.client(client.eventLoop(), route.connectTimeoutMillis(), new ByteRelay(client))
+        ByteRelay fromTarget = new ByteRelay(client);
+        ChannelFuture connecting = transport.client(client.eventLoop(), route.connectTimeoutMillis(), fromTarget)
                 .connect(InetSocketAddress.createUnresolved(target.host(), target.port()));
         connecting.addListener((ChannelFutureListener) connected -> {
             long connectNanos = System.nanoTime() - startNanos;
@@ -84,13 +91,19 @@ final class TargetConnector extends ChannelInboundHandlerAdapter {
                 return;
             }
             Channel targetSide = connected.channel();
-            client.closeFuture().addListener(closed -> release(selector, target, connectNanos));
+            ByteRelay fromClient = new ByteRelay(targetSide);
+            ConnectionObservation observation = metrics.connectionOpened(route.loadBalancerId(),
+                    requireNonNull(route.targetGroupId()), target.id());
+            client.closeFuture().addListener(closed -> {
+                release(selector, target, connectNanos);
+                observation.closed(fromClient.relayedBytes(), fromTarget.relayedBytes(), connectNanos);
+            });
             if (!client.isActive()) {
                 // the client left while we were connecting
                 targetSide.close();
                 return;
             }
-            startRelay(ctx, targetSide);
+            startRelay(ctx, targetSide, fromClient);
         });
     }
 
@@ -114,12 +127,12 @@ final class TargetConnector extends ChannelInboundHandlerAdapter {
         early.clear();
     }
 
-    /** Replaces this handler with the relay to {@code targetSide} and hands it what arrived so far. */
-    private void startRelay(ChannelHandlerContext ctx, Channel targetSide) {
+    /** Replaces this handler with the relay to the target and hands it what arrived so far. */
+    private void startRelay(ChannelHandlerContext ctx, Channel targetSide, ByteRelay fromClient) {
         ChannelPipeline pipeline = ctx.pipeline();
         Object[] held = early.toArray();
         early.clear();
-        pipeline.replace(this, "relay", new ByteRelay(targetSide));
+        pipeline.replace(this, "relay", fromClient);
         for (Object msg : held) {
             pipeline.fireChannelRead(msg);
         }

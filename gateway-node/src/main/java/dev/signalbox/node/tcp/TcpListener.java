@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.signalbox.node.metrics.MetricsRecorder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -34,13 +35,14 @@ final class TcpListener {
      *
      * @throws IllegalStateException when the port cannot be bound, such as when it is in use
      */
-    static TcpListener bind(TcpTransport transport, String address, int port, TcpRoute route, Duration timeout) {
+    static TcpListener bind(TcpTransport transport, MetricsRecorder metrics, String address, int port, TcpRoute route,
+            Duration timeout) {
         TcpListener listener = new TcpListener(port, route);
         ChannelFuture binding = transport.server(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel client) {
                 listener.connections.add(client);
-                client.pipeline().addLast(new TargetConnector(listener, transport));
+                client.pipeline().addLast(new TargetConnector(listener, transport, metrics));
             }
         }).bind(address, port);
         if (!binding.awaitUninterruptibly(timeout.toMillis())) {

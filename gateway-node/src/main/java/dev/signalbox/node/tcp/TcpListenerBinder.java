@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import dev.signalbox.node.NodeProperties;
 import dev.signalbox.node.balancing.GroupSelectorFactory;
+import dev.signalbox.node.metrics.MetricsRecorder;
 import dev.signalbox.node.listener.BoundListenerPorts;
 import dev.signalbox.node.listener.ListenerPortBinder;
 import dev.signalbox.node.routing.AppliedConfig;
@@ -48,6 +49,7 @@ public class TcpListenerBinder implements SmartLifecycle, BoundListenerPorts {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final GroupSelectorFactory selectors;
+    private final MetricsRecorder metrics;
     private final String listenAddress;
     private final Duration drainTimeout;
     private final TcpTransport transport = new TcpTransport(TcpResources.get());
@@ -59,9 +61,10 @@ public class TcpListenerBinder implements SmartLifecycle, BoundListenerPorts {
     private boolean released;
     private boolean running;
 
-    public TcpListenerBinder(GroupSelectorFactory selectors, NodeProperties node,
+    public TcpListenerBinder(GroupSelectorFactory selectors, MetricsRecorder metrics, NodeProperties node,
             @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration drainTimeout) {
         this.selectors = selectors;
+        this.metrics = metrics;
         this.listenAddress = node.listenAddress();
         this.drainTimeout = drainTimeout;
     }
@@ -176,7 +179,7 @@ public class TcpListenerBinder implements SmartLifecycle, BoundListenerPorts {
 
     private void bind(int port, TcpRoute route) {
         try {
-            listeners.put(port, TcpListener.bind(transport, listenAddress, port, route, BIND_TIMEOUT));
+            listeners.put(port, TcpListener.bind(transport, metrics, listenAddress, port, route, BIND_TIMEOUT));
             failures.remove(port);
             log.info("Listening for TCP on {}:{}", listenAddress, port);
         } catch (RuntimeException e) {

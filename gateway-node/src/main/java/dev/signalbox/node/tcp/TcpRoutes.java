@@ -75,13 +75,13 @@ final class TcpRoutes {
         TargetGroupSnapshot group = forwardedGroup(snapshot, listener.defaultAction());
         if (group == null) {
             // nothing to forward to: the port stays the load balancer's, and its connections are closed
-            return new TcpRoute(snapshot.id(), snapshot.revision(), listener.id(), TargetSelector.none(), false,
+            return new TcpRoute(snapshot.id(), snapshot.revision(), listener.id(), null, TargetSelector.none(), false,
                     TargetGroupAttributesSnapshot.DEFAULTS.connectTimeoutMillis());
         }
         int connectTimeout = group.attributes().connectTimeoutMillis() > 0
                 ? group.attributes().connectTimeoutMillis()
                 : TargetGroupAttributesSnapshot.DEFAULTS.connectTimeoutMillis();
-        return new TcpRoute(snapshot.id(), snapshot.revision(), listener.id(),
+        return new TcpRoute(snapshot.id(), snapshot.revision(), listener.id(), group.id(),
                 groupSelectors.computeIfAbsent(group.id(), id -> selectors.forGroup(group)),
                 group.algorithm() == Algorithm.CONSISTENT_HASH, connectTimeout);
     }

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,10 +28,14 @@ import dev.signalbox.node.EchoConnection;
 import dev.signalbox.node.NodeProperties;
 import dev.signalbox.node.TcpEchoTarget;
 import dev.signalbox.node.balancing.GroupSelectorFactory;
+import dev.signalbox.node.metrics.MetricsRecorder;
+import dev.signalbox.node.metrics.TrafficRegistry;
+import dev.signalbox.node.routing.ActiveConfig;
 import dev.signalbox.node.routing.AppliedConfig;
 import dev.signalbox.node.routing.ConfigChange;
 import dev.signalbox.protocol.ListenerProtocol;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * How TCP listeners let go of their connections, on real sockets: a binder proxying to a real echo
@@ -120,10 +125,16 @@ class TcpListenerDrainIntegrationTests {
     }
 
     private static TcpListenerBinder binder(Duration drainTimeout) {
-        var started = new TcpListenerBinder(GroupSelectorFactory.PLAIN,
-                new NodeProperties("drain-test", Duration.ofSeconds(2), "127.0.0.1", stateDir), drainTimeout);
+        var started = new TcpListenerBinder(GroupSelectorFactory.PLAIN, metrics(),
+                new NodeProperties("drain-test", Duration.ofSeconds(2), Duration.ofSeconds(5), "127.0.0.1", stateDir), drainTimeout);
         started.start();
         return started;
+    }
+
+    /** Records into a registry that follows no config: the drain tests count nothing. */
+    private static MetricsRecorder metrics() {
+        return new MetricsRecorder(new TrafficRegistry(
+                new ActiveConfig(event -> { }, Clock.systemUTC(), GroupSelectorFactory.PLAIN), new SimpleMeterRegistry()));
     }
 
     private static LoadBalancerSnapshot tcpListener(UUID id, long revision, int port) {
