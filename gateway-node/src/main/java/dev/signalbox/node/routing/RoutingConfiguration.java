@@ -25,7 +25,7 @@ class RoutingConfiguration {
     }
 
     @Bean
-    TargetRequestUrlFilter targetRequestUrlFilter() {
-        return new TargetRequestUrlFilter();
+    TargetRequestUrlFilter targetRequestUrlFilter(StickySessions stickySessions, InFlightRequests inFlight) {
+        return new TargetRequestUrlFilter(stickySessions, inFlight);
     }
 }

@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns the {@link RoutingDecision} of a request into the URL the gateway proxies to: it picks a
- * target and points {@code GATEWAY_REQUEST_URL_ATTR} at it, keeping path and query. It runs right
+ * target, honouring {@link StickySessions}, points {@code GATEWAY_REQUEST_URL_ATTR} at it, keeping
+ * path and query, and counts the request in {@link InFlightRequests} until it ends. It runs right
  * after {@link RouteToRequestUrlFilter}, which filled in the route's placeholder URI.
  */
 class TargetRequestUrlFilter implements GlobalFilter, Ordered {
@@ -35,13 +36,17 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
 
     static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
 
+    private final StickySessions stickySessions;
+    private final InFlightRequests inFlight;
     private final LongSupplier nanoClock;
 
-    TargetRequestUrlFilter() {
-        this(System::nanoTime);
+    TargetRequestUrlFilter(StickySessions stickySessions, InFlightRequests inFlight) {
+        this(stickySessions, inFlight, System::nanoTime);
     }
 
-    TargetRequestUrlFilter(LongSupplier nanoClock) {
+    TargetRequestUrlFilter(StickySessions stickySessions, InFlightRequests inFlight, LongSupplier nanoClock) {
+        this.stickySessions = stickySessions;
+        this.inFlight = inFlight;
         this.nanoClock = nanoClock;
     }
 
@@ -56,6 +61,9 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
         if (decision == null) {
             return chain.filter(exchange);
         }
+        if (decision instanceof RoutingDecision.StickyGroups groups) {
+            decision = stickySessions.chooseGroup(exchange, groups);
+        }
         if (decision instanceof RoutingDecision.Redirect redirect) {
             return ActionResponses.redirect(exchange, redirect);
         }
@@ -66,7 +74,7 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
             return ActionResponses.write(exchange, HttpStatus.NOT_FOUND, MediaType.TEXT_PLAIN, NO_LOAD_BALANCER);
         }
         TargetSelector selector = forward.targets();
-        TargetSnapshot target = selector.pick(RequestHashKey.of(exchange.getRequest(), forward.hashKey()));
+        TargetSnapshot target = stickySessions.pickTarget(exchange, forward);
         if (target == null) {
             return ActionResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, MediaType.TEXT_PLAIN, NO_TARGET);
         }
@@ -76,13 +84,8 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
                 new PickedTarget(forward.loadBalancerId(), forward.group().id(), target));
         // targets see the host the client asked for, as behind any load balancer
         exchange.getAttributes().put(PRESERVE_HOST_HEADER_ATTRIBUTE, true);
-        if (!selector.tracksRequests()) {
-            return chain.filter(exchange);
-        }
         // the chain ends when the response is written, failed or cancelled: exactly once per pick
-        long startNanos = nanoClock.getAsLong();
-        return chain.filter(exchange)
-                .doFinally(signal -> selector.release(target, nanoClock.getAsLong() - startNanos));
+        return chain.filter(exchange).doFinally(inFlight.start(exchange, selector, target, nanoClock));
     }
 
     static URI targetUrl(URI requested, TargetSnapshot target) {
