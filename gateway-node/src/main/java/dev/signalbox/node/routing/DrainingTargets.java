@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
@@ -76,6 +77,7 @@ public class DrainingTargets {
         }
     }
 
+    private final ActiveConfig activeConfig;
     private final InFlightRequests inFlight;
     private final Clock clock;
     private final Scheduler scheduler;
@@ -85,15 +87,17 @@ public class DrainingTargets {
     private Map<Registration, Registered> served = Map.of();
 
     @Autowired
-    public DrainingTargets(InFlightRequests inFlight, Clock clock) {
-        this(inFlight, clock, Schedulers.parallel(), DrainingTargets::closeClientConnection);
+    public DrainingTargets(ActiveConfig activeConfig, InFlightRequests inFlight, Clock clock) {
+        this(activeConfig, inFlight, clock, Schedulers.parallel(), DrainingTargets::closeClientConnection);
     }
 
     /**
      * @param scheduler ends deregistration delays
      * @param cut       cuts a request still running when its target's delay ends
      */
-    DrainingTargets(InFlightRequests inFlight, Clock clock, Scheduler scheduler, Consumer<ServerWebExchange> cut) {
+    DrainingTargets(ActiveConfig activeConfig, InFlightRequests inFlight, Clock clock, Scheduler scheduler,
+            Consumer<ServerWebExchange> cut) {
+        this.activeConfig = activeConfig;
         this.inFlight = inFlight;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -103,6 +107,12 @@ public class DrainingTargets {
     @EventListener
     public void onConfigApplied(ConfigApplied applied) {
         follow(applied.config());
+    }
+
+    /** Picks up a config applied before this listener existed, such as one restored from disk. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void onReady() {
+        follow(activeConfig.current());
     }
 
     /** The targets draining now, in no particular order. */

@@ -18,6 +18,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.signalbox.node.TestSnapshots;
+import dev.signalbox.node.balancing.GroupSelectorFactory;
 import dev.signalbox.node.balancing.LeastConnectionsSelector;
 import dev.signalbox.node.balancing.TargetSelector;
 import dev.signalbox.node.routing.DrainingTargets.DrainingTarget;
@@ -41,8 +42,9 @@ class DrainingTargetsTests {
     private final InFlightRequests inFlight = new InFlightRequests();
     private final VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
     private final List<ServerWebExchange> cut = new ArrayList<>();
-    private final DrainingTargets draining = new DrainingTargets(inFlight, Clock.fixed(NOW, ZoneOffset.UTC), scheduler,
-            cut::add);
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final ActiveConfig activeConfig = new ActiveConfig(event -> { }, clock, GroupSelectorFactory.PLAIN);
+    private final DrainingTargets draining = new DrainingTargets(activeConfig, inFlight, clock, scheduler, cut::add);
     private final TargetSelector selector = TargetSelector.none();
     private long revision;
 
@@ -149,6 +151,17 @@ class DrainingTargetsTests {
     }
 
     @Test
+    void aConfigAppliedBeforeTheNodeWasReadyIsTheOneTargetsDrainFrom() {
+        activeConfig.apply(List.of(ConfigChange.update(snapshot(DELAY, a, b))));
+        start(b);
+
+        draining.onReady();
+        draining.follow(config(DELAY, a));
+
+        assertThat(draining.draining()).extracting(DrainingTarget::target).containsExactly(b);
+    }
+
+    @Test
     void countsRequestsPerRegistrationAcrossRevisionsAndReleasesTrackingSelectors() {
         var leastConnections = new LeastConnectionsSelector(List.of(a, b), new SplittableRandom(1));
         TargetSnapshot picked = leastConnections.pickTarget(a.id());
@@ -173,6 +186,10 @@ class DrainingTargetsTests {
     }
 
     private AppliedConfig config(int delaySeconds, TargetSnapshot... targets) {
+        return AppliedConfig.EMPTY.apply(List.of(ConfigChange.update(snapshot(delaySeconds, targets))), NOW);
+    }
+
+    private LoadBalancerSnapshot snapshot(int delaySeconds, TargetSnapshot... targets) {
         LoadBalancerSnapshot plain = TestSnapshots.loadBalancer(loadBalancerId, ++revision, List.of("shop.test"), 8000,
                 List.of(targets));
         var attributes = new TargetGroupAttributesSnapshot(delaySeconds, 0, StickinessSnapshot.DISABLED, 0, 5_000, 60);
@@ -180,9 +197,8 @@ class DrainingTargetsTests {
                 .map(group -> new TargetGroupSnapshot(group.id(), group.name(), group.protocol(), group.algorithm(),
                         group.healthCheck(), group.targets(), group.port(), group.hashKey(), attributes))
                 .toList();
-        var snapshot = new LoadBalancerSnapshot(plain.schemaVersion(), plain.id(), plain.tenantId(), plain.name(),
+        return new LoadBalancerSnapshot(plain.schemaVersion(), plain.id(), plain.tenantId(), plain.name(),
                 plain.revision(), plain.hostNames(), plain.listeners(), groups, plain.createdAt(), plain.tags());
-        return AppliedConfig.EMPTY.apply(List.of(ConfigChange.update(snapshot)), NOW);
     }
 
     private TargetGroupSnapshot groupOf(AppliedConfig config) {
