@@ -3,6 +3,7 @@ package dev.signalbox.node.balancing;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +60,11 @@ public final class ConsistentHashSelector implements TargetSelector {
             return withoutKey.pick(null);
         }
         return owners[firstPointAtOrAfter(hash(key))];
+    }
+
+    @Override
+    public @Nullable TargetSnapshot pickTarget(UUID targetId) {
+        return withoutKey.pickTarget(targetId);
     }
 
     /** The index of the first point whose hash is at least {@code hash}, wrapping past the end to 0. */

@@ -1,6 +1,7 @@
 package dev.signalbox.node.balancing;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.random.RandomGenerator;
 
@@ -46,6 +47,16 @@ public final class LeastConnectionsSelector implements TargetSelector {
         // two concurrent picks may both see the same minimum; the next picks correct for it
         inFlight.incrementAndGet(best);
         return targets[best];
+    }
+
+    @Override
+    public @Nullable TargetSnapshot pickTarget(UUID targetId) {
+        int index = TakingTraffic.indexOfId(targets, targetId);
+        if (index < 0) {
+            return null;
+        }
+        inFlight.incrementAndGet(index);
+        return targets[index];
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.signalbox.node.balancing;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
@@ -62,6 +63,16 @@ public final class PeakEwmaSelector implements TargetSelector {
         }
         latencies[chosen].start();
         return targets[chosen];
+    }
+
+    @Override
+    public @Nullable TargetSnapshot pickTarget(UUID targetId) {
+        int index = TakingTraffic.indexOfId(targets, targetId);
+        if (index < 0) {
+            return null;
+        }
+        latencies[index].start();
+        return targets[index];
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.signalbox.node.balancing;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
@@ -21,5 +22,11 @@ public final class RandomSelector implements TargetSelector {
     @Override
     public @Nullable TargetSnapshot pick(@Nullable String key) {
         return targets.length == 0 ? null : targets[random.nextInt(targets.length)];
+    }
+
+    @Override
+    public @Nullable TargetSnapshot pickTarget(UUID targetId) {
+        int index = TakingTraffic.indexOfId(targets, targetId);
+        return index < 0 ? null : targets[index];
     }
 }

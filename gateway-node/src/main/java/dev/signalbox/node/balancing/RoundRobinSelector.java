@@ -1,6 +1,7 @@
 package dev.signalbox.node.balancing;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
@@ -28,5 +29,11 @@ public final class RoundRobinSelector implements TargetSelector {
             return null;
         }
         return targets[nextIndex.getAndUpdate(advance)];
+    }
+
+    @Override
+    public @Nullable TargetSnapshot pickTarget(UUID targetId) {
+        int index = TakingTraffic.indexOfId(targets, targetId);
+        return index < 0 ? null : targets[index];
     }
 }

@@ -1,6 +1,7 @@
 package dev.signalbox.node.balancing;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -48,5 +49,11 @@ public final class SmoothWeightedRoundRobinSelector implements TargetSelector {
             currentWeights[best] -= totalWeight;
         }
         return targets[best];
+    }
+
+    @Override
+    public @Nullable TargetSnapshot pickTarget(UUID targetId) {
+        int index = TakingTraffic.indexOfId(targets, targetId);
+        return index < 0 ? null : targets[index];
     }
 }

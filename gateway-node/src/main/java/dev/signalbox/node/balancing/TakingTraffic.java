@@ -1,6 +1,7 @@
 package dev.signalbox.node.balancing;
 
 import java.util.List;
+import java.util.UUID;
 
 import dev.signalbox.protocol.TargetSnapshot;
 
@@ -18,6 +19,16 @@ final class TakingTraffic {
     static int indexOf(TargetSnapshot[] targets, TargetSnapshot target) {
         for (int i = 0; i < targets.length; i++) {
             if (targets[i] == target) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The position of the target with id {@code targetId} in {@code targets}, or -1. */
+    static int indexOfId(TargetSnapshot[] targets, UUID targetId) {
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i].id().equals(targetId)) {
                 return i;
             }
         }

@@ -1,6 +1,7 @@
 package dev.signalbox.node.balancing;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
@@ -25,6 +26,16 @@ public interface TargetSelector {
      *            algorithm does not hash, in which case hashing selectors fall back to round robin
      */
     @Nullable TargetSnapshot pick(@Nullable String key);
+
+    /**
+     * The target with id {@code targetId} for the next request, if it is among the targets this
+     * selector picks from, counted as a pick (a caller then releases it as any other); null when it
+     * is not, as when it is unhealthy, drained or no longer registered. How a sticky session keeps
+     * its client on one target.
+     */
+    default @Nullable TargetSnapshot pickTarget(UUID targetId) {
+        return null;
+    }
 
     /** The target for the next request that has no hash key. */
     default @Nullable TargetSnapshot pick() {

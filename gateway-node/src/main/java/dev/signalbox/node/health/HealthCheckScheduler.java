@@ -59,6 +59,7 @@ public class HealthCheckScheduler implements DisposableBean {
         for (AppliedLoadBalancer loadBalancer : config.loadBalancers()) {
             for (TargetGroupSnapshot group : loadBalancer.snapshot().targetGroups()) {
                 groups.put(group.id(), group);
+                registry.register(group.id(), group.targets());
                 for (TargetSnapshot target : group.targets()) {
                     targets.add(TargetKey.of(group.id(), target));
                 }

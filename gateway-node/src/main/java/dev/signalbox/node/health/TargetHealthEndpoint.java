@@ -1,8 +1,11 @@
 package dev.signalbox.node.health;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -13,13 +16,17 @@ import org.springframework.stereotype.Component;
 import dev.signalbox.node.outlier.OutlierDetector;
 import dev.signalbox.node.routing.ActiveConfig;
 import dev.signalbox.node.routing.AppliedLoadBalancer;
+import dev.signalbox.node.routing.DrainingTargets;
+import dev.signalbox.node.routing.DrainingTargets.DrainingTarget;
 import dev.signalbox.protocol.TargetGroupSnapshot;
+import dev.signalbox.protocol.TargetHealthState;
 import dev.signalbox.protocol.TargetSnapshot;
 
 /**
  * {@code /actuator/targets} on the admin port: the health of every target as this node sees it,
  * per load balancer and target group, until when outlier detection has ejected it, and whether a
- * group is in panic mode;
+ * group is in panic mode; deregistered targets still finishing requests are listed as
+ * {@code DRAINING}, under their old group if it is gone;
  * {@code /actuator/targets/{loadBalancerId}} for one load balancer (404 if the node does not serve it).
  */
 @Component
@@ -43,13 +50,15 @@ public class TargetHealthEndpoint {
     private final TargetHealthRegistry registry;
     private final OutlierDetector outliers;
     private final HealthProperties properties;
+    private final DrainingTargets drainingTargets;
 
     public TargetHealthEndpoint(ActiveConfig activeConfig, TargetHealthRegistry registry, OutlierDetector outliers,
-            HealthProperties properties) {
+            HealthProperties properties, DrainingTargets drainingTargets) {
         this.activeConfig = activeConfig;
         this.registry = registry;
         this.outliers = outliers;
         this.properties = properties;
+        this.drainingTargets = drainingTargets;
     }
 
     @ReadOperation
@@ -66,14 +75,31 @@ public class TargetHealthEndpoint {
     }
 
     private LoadBalancerHealth loadBalancer(AppliedLoadBalancer applied) {
-        return new LoadBalancerHealth(applied.id(), applied.snapshot().name(), applied.snapshot().revision(),
-                applied.snapshot().targetGroups().stream().map(this::group).toList());
+        Map<UUID, List<DrainingTarget>> drainingByGroup = drainingTargets.draining(applied.id()).stream()
+                .collect(Collectors.groupingBy(DrainingTarget::targetGroupId));
+        List<GroupHealth> groups = new ArrayList<>();
+        for (TargetGroupSnapshot group : applied.snapshot().targetGroups()) {
+            groups.add(group(group, drainingByGroup.getOrDefault(group.id(), List.of())));
+            drainingByGroup.remove(group.id());
+        }
+        // groups removed from the load balancer, while their targets finish their requests
+        drainingByGroup.forEach((groupId, draining) -> groups.add(new GroupHealth(groupId,
+                draining.get(0).targetGroupName(), false, draining.stream().map(this::draining).toList())));
+        return new LoadBalancerHealth(applied.id(), applied.snapshot().name(), applied.snapshot().revision(), groups);
     }
 
-    private GroupHealth group(TargetGroupSnapshot group) {
+    private GroupHealth group(TargetGroupSnapshot group, List<DrainingTarget> draining) {
         boolean panic = HealthyTargets.of(group, registry, outliers, properties.panicThresholdPercent()).panic();
-        return new GroupHealth(group.id(), group.name(), panic,
-                group.targets().stream().map(target -> target(group.id(), target)).toList());
+        List<TargetHealthView> targets = new ArrayList<>();
+        group.targets().forEach(target -> targets.add(target(group.id(), target)));
+        draining.forEach(target -> targets.add(draining(target)));
+        return new GroupHealth(group.id(), group.name(), panic, targets);
+    }
+
+    private TargetHealthView draining(DrainingTarget draining) {
+        TargetSnapshot target = draining.target();
+        return new TargetHealthView(target.id(), target.host(), target.port(), TargetHealthState.DRAINING.name(),
+                HealthReason.DEREGISTRATION_IN_PROGRESS.code(), draining.since(), null, List.of());
     }
 
     private TargetHealthView target(UUID groupId, TargetSnapshot target) {

@@ -21,6 +21,8 @@ final class TargetHealthTracker {
     private Instant since;
     private int successesInARow;
     private int failuresInARow;
+    /** When the target's slow start began; null when it is not ramping up. */
+    private @Nullable Instant slowStartSince;
 
     TargetHealthTracker(Instant registeredAt, int historySize) {
         this.since = registeredAt;
@@ -60,11 +62,23 @@ final class TargetHealthTracker {
         return state;
     }
 
+    synchronized @Nullable Instant slowStartSince() {
+        return slowStartSince;
+    }
+
+    /** Starts the target's slow start at {@code at}; an unhealthy verdict ends it. */
+    synchronized void startSlowStart(Instant at) {
+        slowStartSince = at;
+    }
+
     synchronized TargetHealth health() {
         return new TargetHealth(state, reason, since, List.copyOf(recent));
     }
 
     private boolean enter(HealthState next, @Nullable HealthReason nextReason, Instant at) {
+        if (next == HealthState.UNHEALTHY) {
+            slowStartSince = null;
+        }
         state = next;
         reason = nextReason;
         since = at;

@@ -18,6 +18,7 @@ import dev.signalbox.node.health.TargetHealthRegistry;
 import dev.signalbox.node.outlier.OutlierDetector;
 import dev.signalbox.node.routing.ActiveConfig;
 import dev.signalbox.node.routing.AppliedConfig;
+import dev.signalbox.node.routing.DrainingTargets;
 import dev.signalbox.protocol.ProtocolCodec;
 import dev.signalbox.protocol.TargetHealthReport;
 import dev.signalbox.protocol.Topics;
@@ -42,6 +43,7 @@ public class TargetHealthReporter implements SmartLifecycle {
     private final ActiveConfig activeConfig;
     private final TargetHealthRegistry registry;
     private final OutlierDetector outliers;
+    private final DrainingTargets drainingTargets;
     private final ProtocolCodec codec;
     private final Clock clock;
 
@@ -53,12 +55,14 @@ public class TargetHealthReporter implements SmartLifecycle {
     private long reportedAtNanos;
 
     public TargetHealthReporter(NodeProperties node, KafkaConnectionProperties kafka, ActiveConfig activeConfig,
-            TargetHealthRegistry registry, OutlierDetector outliers, ProtocolCodec codec, Clock clock) {
+            TargetHealthRegistry registry, OutlierDetector outliers, DrainingTargets drainingTargets, ProtocolCodec codec,
+            Clock clock) {
         this.node = node;
         this.kafka = kafka;
         this.activeConfig = activeConfig;
         this.registry = registry;
         this.outliers = outliers;
+        this.drainingTargets = drainingTargets;
         this.codec = codec;
         this.clock = clock;
     }
@@ -122,6 +126,6 @@ public class TargetHealthReporter implements SmartLifecycle {
 
     private TargetHealthReport report(AppliedConfig config) {
         return new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, node.id(), clock.instant(),
-                TargetHealthStatuses.of(config, registry, outliers));
+                TargetHealthStatuses.of(config, registry, outliers, drainingTargets.draining()));
     }
 }

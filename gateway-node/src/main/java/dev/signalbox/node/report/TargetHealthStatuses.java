@@ -15,6 +15,7 @@ import dev.signalbox.node.health.TargetHealthRegistry;
 import dev.signalbox.node.outlier.OutlierDetector;
 import dev.signalbox.node.routing.AppliedConfig;
 import dev.signalbox.node.routing.AppliedLoadBalancer;
+import dev.signalbox.node.routing.DrainingTargets.DrainingTarget;
 import dev.signalbox.protocol.ProbeSnapshot;
 import dev.signalbox.protocol.TargetGroupSnapshot;
 import dev.signalbox.protocol.TargetHealthState;
@@ -24,7 +25,8 @@ import dev.signalbox.protocol.TargetSnapshot;
 /**
  * The health of every target the node checks, as the protocol reports it. The served config says
  * which targets those are and which load balancer each belongs to; the health registry says how
- * they are, and the outlier detector whether passive detection has ejected them.
+ * they are, and the outlier detector whether passive detection has ejected them; deregistered
+ * targets still finishing their requests are reported as draining.
  */
 final class TargetHealthStatuses {
 
@@ -32,7 +34,8 @@ final class TargetHealthStatuses {
     }
 
     /** Every target of every group of {@code config}: the groups the health checks probe. */
-    static List<TargetHealthStatus> of(AppliedConfig config, TargetHealthRegistry registry, OutlierDetector outliers) {
+    static List<TargetHealthStatus> of(AppliedConfig config, TargetHealthRegistry registry, OutlierDetector outliers,
+            List<DrainingTarget> draining) {
         List<TargetHealthStatus> statuses = new ArrayList<>();
         for (AppliedLoadBalancer loadBalancer : config.loadBalancers()) {
             for (TargetGroupSnapshot group : loadBalancer.snapshot().targetGroups()) {
@@ -42,7 +45,16 @@ final class TargetHealthStatuses {
                 }
             }
         }
+        draining.forEach(target -> statuses.add(of(target)));
         return statuses;
+    }
+
+    /** A deregistered target still finishing its requests. */
+    static TargetHealthStatus of(DrainingTarget draining) {
+        TargetSnapshot target = draining.target();
+        return new TargetHealthStatus(draining.loadBalancerId(), draining.targetGroupId(), target.id(), target.host(),
+                target.port(), TargetHealthState.DRAINING, HealthReason.DEREGISTRATION_IN_PROGRESS.code(),
+                draining.since(), null, List.of());
     }
 
     static TargetHealthStatus of(UUID loadBalancerId, UUID groupId, TargetSnapshot target, TargetHealth health,

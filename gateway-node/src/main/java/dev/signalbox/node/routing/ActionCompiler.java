@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 
 import dev.signalbox.node.balancing.GroupSelectorFactory;
@@ -42,7 +43,7 @@ final class ActionCompiler {
 
     RuleAction compile(ActionSnapshot action) {
         return switch (action.type()) {
-            case FORWARD -> forward(action.targetGroups());
+            case FORWARD -> forward(action.targetGroups(), action.stickinessSeconds());
             case REDIRECT -> action.redirect() == null
                     ? noTarget
                     : new RoutingDecision.Redirect(loadBalancerId, action.redirect().statusCode(),
@@ -53,7 +54,7 @@ final class ActionCompiler {
         };
     }
 
-    private RuleAction forward(List<WeightedTargetGroup> groups) {
+    private RuleAction forward(List<WeightedTargetGroup> groups, @Nullable Integer stickinessSeconds) {
         List<RoutingDecision.Forward> forwards = new ArrayList<>();
         List<Integer> weights = new ArrayList<>();
         for (WeightedTargetGroup group : groups) {
@@ -69,7 +70,7 @@ final class ActionCompiler {
         if (forwards.size() == 1) {
             return forwards.get(0);
         }
-        return new WeightedForward(forwards, weights, random);
+        return new WeightedForward(forwards, weights, stickinessSeconds, random);
     }
 
     private RoutingDecision.FixedResponse fixedResponse(FixedResponseSnapshot fixed) {

@@ -24,6 +24,7 @@ import dev.signalbox.node.retry.RetryRule;
 import dev.signalbox.protocol.TargetGroupSnapshot;
 import dev.signalbox.protocol.TargetSnapshot;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 /**
  * Carries a forwarded request to a target of its group, attempt after attempt. Each attempt points
@@ -44,11 +45,14 @@ final class ForwardAttempts {
     static final int MAX_PICKS_FOR_ANOTHER = 32;
 
     private final GroupPolicies policies;
+    private final InFlightRequests inFlight;
     private final AttemptObserver[] observers;
     private final LongSupplier nanoClock;
 
-    ForwardAttempts(GroupPolicies policies, List<AttemptObserver> observers, LongSupplier nanoClock) {
+    ForwardAttempts(GroupPolicies policies, InFlightRequests inFlight, List<AttemptObserver> observers,
+            LongSupplier nanoClock) {
         this.policies = policies;
+        this.inFlight = inFlight;
         this.observers = observers.toArray(AttemptObserver[]::new);
         this.nanoClock = nanoClock;
     }
@@ -74,7 +78,7 @@ final class ForwardAttempts {
         private final RetryBudget budget;
         private final TargetSnapshot target;
         private final int retriesDone;
-        private long startNanos;
+        private @Nullable InFlightRequest request;
 
         Attempt(ServerWebExchange exchange, GatewayFilterChain chain, RoutingDecision.Forward forward,
                 TargetGroupSnapshot group, RetryBudget budget, TargetSnapshot target, int retriesDone) {
@@ -92,7 +96,7 @@ final class ForwardAttempts {
                     TargetRequestUrlFilter.targetUrl(exchange.getRequest().getURI(), target));
             exchange.getAttributes().put(PickedTarget.ATTRIBUTE,
                     new PickedTarget(forward.loadBalancerId(), group.id(), target));
-            startNanos = nanoClock.getAsLong();
+            request = inFlight.start(exchange, forward.targets(), target, nanoClock);
             // exactly one of the three ends an attempt: the client went away, the target answered, or it failed
             return chain.filter(exchange)
                     .doOnCancel(this::release)
@@ -159,10 +163,11 @@ final class ForwardAttempts {
             return candidate;
         }
 
+        /** Ends the attempt's in-flight count, which also releases its pick; once per attempt. */
         private void release() {
-            TargetSelector selector = forward.targets();
-            if (selector.tracksRequests()) {
-                selector.release(target, nanoClock.getAsLong() - startNanos);
+            if (request != null) {
+                request.accept(SignalType.ON_COMPLETE);
+                request = null;
             }
         }
 

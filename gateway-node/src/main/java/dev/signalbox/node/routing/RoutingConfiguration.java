@@ -27,8 +27,9 @@ class RoutingConfiguration {
     }
 
     @Bean
-    TargetRequestUrlFilter targetRequestUrlFilter(GroupPolicies policies, ObjectProvider<AttemptObserver> observers) {
-        return new TargetRequestUrlFilter(
-                new ForwardAttempts(policies, observers.orderedStream().toList(), System::nanoTime));
+    TargetRequestUrlFilter targetRequestUrlFilter(StickySessions stickySessions, GroupPolicies policies,
+            InFlightRequests inFlight, ObjectProvider<AttemptObserver> observers) {
+        return new TargetRequestUrlFilter(stickySessions,
+                new ForwardAttempts(policies, inFlight, observers.orderedStream().toList(), System::nanoTime));
     }
 }

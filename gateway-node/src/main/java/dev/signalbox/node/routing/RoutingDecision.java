@@ -41,6 +41,14 @@ public sealed interface RoutingDecision {
     }
 
     /**
+     * A load balancer answers: forward to one of several weighted target groups, keeping a client on
+     * the group it was first sent to for {@code durationSeconds}. Decided into one group's
+     * {@link Forward} by {@link StickySessions}, which reads and sets the group cookie.
+     */
+    record StickyGroups(UUID loadBalancerId, WeightedForward split, int durationSeconds) implements RoutingDecision {
+    }
+
+    /**
      * A load balancer answers with a redirect built from the request.
      *
      * @param statusCode 301 or 302

@@ -15,15 +15,15 @@ import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import dev.signalbox.node.balancing.TargetSelector;
 import dev.signalbox.protocol.TargetSnapshot;
 import reactor.core.publisher.Mono;
 
 /**
  * Turns the {@link RoutingDecision} of a request into the URL the gateway proxies to: it picks a
- * target and hands the request to {@link ForwardAttempts}, which points {@code GATEWAY_REQUEST_URL_ATTR}
- * at it, keeping path and query, and retries elsewhere when the target fails. It runs right after
- * {@link RouteToRequestUrlFilter}, which filled in the route's placeholder URI.
+ * target, honouring {@link StickySessions}, and hands the request to {@link ForwardAttempts}, which
+ * points {@code GATEWAY_REQUEST_URL_ATTR} at it, keeping path and query, counts it in flight and
+ * retries elsewhere when the target fails. It runs right after {@link RouteToRequestUrlFilter},
+ * which filled in the route's placeholder URI.
  */
 class TargetRequestUrlFilter implements GlobalFilter, Ordered {
 
@@ -34,9 +34,11 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
 
     static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
 
+    private final StickySessions stickySessions;
     private final ForwardAttempts attempts;
 
-    TargetRequestUrlFilter(ForwardAttempts attempts) {
+    TargetRequestUrlFilter(StickySessions stickySessions, ForwardAttempts attempts) {
+        this.stickySessions = stickySessions;
         this.attempts = attempts;
     }
 
@@ -51,6 +53,9 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
         if (decision == null) {
             return chain.filter(exchange);
         }
+        if (decision instanceof RoutingDecision.StickyGroups groups) {
+            decision = stickySessions.chooseGroup(exchange, groups);
+        }
         if (decision instanceof RoutingDecision.Redirect redirect) {
             return ActionResponses.redirect(exchange, redirect);
         }
@@ -60,8 +65,7 @@ class TargetRequestUrlFilter implements GlobalFilter, Ordered {
         if (!(decision instanceof RoutingDecision.Forward forward)) {
             return ActionResponses.write(exchange, HttpStatus.NOT_FOUND, MediaType.TEXT_PLAIN, NO_LOAD_BALANCER);
         }
-        TargetSelector selector = forward.targets();
-        TargetSnapshot target = selector.pick(RequestHashKey.of(exchange.getRequest(), forward.hashKey()));
+        TargetSnapshot target = stickySessions.pickTarget(exchange, forward);
         if (target == null) {
             return ActionResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, MediaType.TEXT_PLAIN, NO_TARGET);
         }

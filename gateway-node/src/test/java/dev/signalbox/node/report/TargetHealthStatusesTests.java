@@ -14,6 +14,7 @@ import dev.signalbox.node.health.HealthState;
 import dev.signalbox.node.health.ProbeOutcome;
 import dev.signalbox.node.health.ProbeResult;
 import dev.signalbox.node.health.TargetHealth;
+import dev.signalbox.node.routing.DrainingTargets.DrainingTarget;
 import dev.signalbox.protocol.ProbeSnapshot;
 import dev.signalbox.protocol.TargetHealthState;
 import dev.signalbox.protocol.TargetHealthStatus;
@@ -65,6 +66,17 @@ class TargetHealthStatusesTests {
 
         assertThat(status.state()).isEqualTo(TargetHealthState.HEALTHY);
         assertThat(status.ejectedUntil()).isEqualTo(SINCE.plusSeconds(30));
+    }
+
+    @Test
+    void reportsADeregisteredTargetStillFinishingRequestsAsDraining() {
+        TargetSnapshot target = TestSnapshots.target("10.0.0.10", 80);
+        var draining = new DrainingTarget(LOAD_BALANCER, GROUP, "app", target, SINCE, SINCE.plusSeconds(300));
+
+        TargetHealthStatus status = TargetHealthStatuses.of(draining);
+
+        assertThat(status).isEqualTo(new TargetHealthStatus(LOAD_BALANCER, GROUP, target.id(), "10.0.0.10", 80,
+                TargetHealthState.DRAINING, "Target.DeregistrationInProgress", SINCE, null, List.of()));
     }
 
     @Test

@@ -285,7 +285,8 @@ class ForwardAttemptsTests {
     }
 
     private ForwardAttempts attempts() {
-        return new ForwardAttempts(new GroupPolicies(retryProperties, () -> 0L), List.of(recorder), () -> 0L);
+        return new ForwardAttempts(new GroupPolicies(retryProperties, () -> 0L), new InFlightRequests(), List.of(recorder),
+                () -> 0L);
     }
 
     /** The rest of the gateway's chain: the routing filter, played by each target's behaviour. */

@@ -22,7 +22,7 @@ class WeightedForwardTests {
     void drawsEachGroupForItsShareOfTheTotalWeight() {
         // weights 3 and 1: draws 0..2 fall to a, draw 3 to b
         var draws = new Draws(0, 2, 3, 1);
-        var forward = new WeightedForward(List.of(a, b), List.of(3, 1), draws);
+        var forward = new WeightedForward(List.of(a, b), List.of(3, 1), null, draws);
 
         List<RoutingDecision> decided = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
