@@ -13,16 +13,16 @@ export function TrafficPanel({
   loadBalancerId: string;
   targetGroups: ConfiguredTargetGroup[];
 }) {
-  const [window, setWindow] = useState<MetricsWindow>("15m");
+  const [metricsWindow, setMetricsWindow] = useState<MetricsWindow>("15m");
   const [scope, setScope] = useState<TrafficScope>({});
   return (
     <section className="stack" aria-labelledby="traffic-heading">
       <h2 id="traffic-heading">Traffic</h2>
       <div className="toolbar">
-        <WindowSelector value={window} onChange={setWindow} />
+        <WindowSelector value={metricsWindow} onChange={setMetricsWindow} />
         {targetGroups.length > 0 && <TrafficScopeSelect targetGroups={targetGroups} value={scope} onChange={setScope} />}
       </div>
-      <TrafficView loadBalancerId={loadBalancerId} window={window} scope={scope} />
+      <TrafficView loadBalancerId={loadBalancerId} metricsWindow={metricsWindow} scope={scope} />
     </section>
   );
 }

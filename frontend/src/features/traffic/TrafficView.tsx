@@ -6,14 +6,14 @@ import { TrafficTotals } from "./TrafficTotals";
 /** The traffic of one window and scope, refreshed while the page is open. */
 export function TrafficView({
   loadBalancerId,
-  window,
+  metricsWindow,
   scope,
 }: {
   loadBalancerId: string;
-  window: MetricsWindow;
+  metricsWindow: MetricsWindow;
   scope: TrafficScope;
 }) {
-  const metrics = useMetrics(loadBalancerId, window, scope);
+  const metrics = useMetrics(loadBalancerId, metricsWindow, scope);
   if (metrics.isPending) {
     return <p className="muted">Loading traffic…</p>;
   }

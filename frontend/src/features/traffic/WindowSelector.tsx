@@ -1,18 +1,18 @@
 import { METRICS_WINDOWS, type MetricsWindow } from "./metrics";
 
 /** How far back the traffic goes: one pressed button of five. */
-export function WindowSelector({ value, onChange }: { value: MetricsWindow; onChange: (window: MetricsWindow) => void }) {
+export function WindowSelector({ value, onChange }: { value: MetricsWindow; onChange: (metricsWindow: MetricsWindow) => void }) {
   return (
     <div role="group" aria-label="Window" className="segmented">
-      {METRICS_WINDOWS.map((window) => (
+      {METRICS_WINDOWS.map((option) => (
         <button
-          key={window.value}
+          key={option.value}
           type="button"
-          className={window.value === value ? undefined : "secondary"}
-          aria-pressed={window.value === value}
-          onClick={() => onChange(window.value)}
+          className={option.value === value ? undefined : "secondary"}
+          aria-pressed={option.value === value}
+          onClick={() => onChange(option.value)}
         >
-          {window.label}
+          {option.label}
         </button>
       ))}
     </div>

@@ -25,13 +25,13 @@ export interface TrafficScope {
 // the point that is still filling. Paused while the browser tab is hidden.
 const TRAFFIC_POLL_MS = 10_000;
 
-export function useMetrics(loadBalancerId: string, window: MetricsWindow, scope: TrafficScope) {
+export function useMetrics(loadBalancerId: string, metricsWindow: MetricsWindow, scope: TrafficScope) {
   return useQuery({
-    queryKey: ["load-balancers", loadBalancerId, "metrics", window, scope],
+    queryKey: ["load-balancers", loadBalancerId, "metrics", metricsWindow, scope],
     queryFn: () =>
       dataOf(
         api.GET("/load-balancers/{loadBalancerId}/metrics", {
-          params: { path: { loadBalancerId }, query: { window, ...scope } },
+          params: { path: { loadBalancerId }, query: { window: metricsWindow, ...scope } },
         }),
       ),
     refetchInterval: TRAFFIC_POLL_MS,
