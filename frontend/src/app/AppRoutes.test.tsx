@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
 import { notSignedIn, stubFetch } from "../test/fetchStub";
-import { adaSession, loadBalancer } from "../test/fixtures";
+import { adaSession, loadBalancer, metrics, revisionDetail } from "../test/fixtures";
 import { AppRoutes } from "./AppRoutes";
 import { createQueryClient } from "./queryClient";
 
@@ -38,6 +38,24 @@ describe("console start", () => {
     expect(await screen.findByRole("heading", { name: "Load balancers" })).toBeInTheDocument();
     expect(screen.getByText("Acme Ltd · Ada")).toBeInTheDocument();
     expect(await screen.findByRole("cell", { name: "web" })).toBeInTheDocument();
+  });
+
+  it("opens a load balancer's page from the list", async () => {
+    const web = loadBalancer("web", 1, [true]);
+    stubFetch([
+      { method: "GET", path: "/session", status: 200, body: adaSession },
+      { method: "GET", path: "/load-balancers", status: 200, body: { items: [web] } },
+      { method: "GET", path: `/load-balancers/${web.id}`, status: 200, body: web },
+      { method: "GET", path: `/load-balancers/${web.id}/revisions/1`, status: 200, body: revisionDetail(web, [], []) },
+      { method: "GET", path: `/load-balancers/${web.id}/metrics`, status: 200, body: metrics("15m", [0]) },
+    ]);
+    renderConsole();
+
+    await userEvent.setup().click(await screen.findByRole("link", { name: "web" }));
+
+    expect(await screen.findByRole("heading", { level: 1, name: "web" })).toBeInTheDocument();
+    expect(await screen.findByText("No listeners: the load balancer accepts no traffic yet.")).toBeInTheDocument();
+    expect(await screen.findByText("No traffic in this window.")).toBeInTheDocument();
   });
 
   it("offers users to admins only, next to load balancers and API tokens", async () => {

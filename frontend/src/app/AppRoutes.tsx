@@ -3,6 +3,7 @@ import { LoginPage } from "../features/auth/LoginPage";
 import { RequireSession } from "../features/auth/RequireSession";
 import { SignupPage } from "../features/auth/SignupPage";
 import { AcceptInvitationPage } from "../features/invitations/AcceptInvitationPage";
+import { LoadBalancerPage } from "../features/loadbalancers/LoadBalancerPage";
 import { LoadBalancersPage } from "../features/loadbalancers/LoadBalancersPage";
 import { TokensPage } from "../features/tokens/TokensPage";
 import { UsersPage } from "../features/users/UsersPage";
@@ -23,6 +24,7 @@ export function AppRoutes() {
         }
       >
         <Route index element={<LoadBalancersPage />} />
+        <Route path="load-balancers/:loadBalancerId" element={<LoadBalancerPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="users" element={<UsersPage />} />
       </Route>

@@ -7,7 +7,7 @@ export interface StubRoute {
   status: number;
   /** The route answers only while this holds (for state that changes, like a session). */
   when?: () => boolean;
-  /** The JSON body, or a function giving it at request time (for data that changes). */
+  /** The JSON body, or a function giving it at request time from the request (for data that changes). */
   body?: unknown;
   contentType?: string;
 }
@@ -29,7 +29,7 @@ export function stubFetch(routes: StubRoute[]) {
     if (route === undefined) {
       return problemResponse(404, "No stub route", `${request.method} ${path} is not stubbed`);
     }
-    const body: unknown = typeof route.body === "function" ? route.body() : route.body;
+    const body: unknown = typeof route.body === "function" ? route.body(request) : route.body;
     return jsonResponse(route.status, body, route.contentType);
   });
   vi.stubGlobal("fetch", fetchStub);

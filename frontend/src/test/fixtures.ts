@@ -1,5 +1,11 @@
 import type { Session } from "../features/auth/session";
-import type { LoadBalancer } from "../features/loadbalancers/loadBalancers";
+import type { NodeTargetHealth, TargetHealth, TargetHealthState } from "../features/health/targetHealth";
+import type {
+  ConfiguredListener,
+  ConfiguredTargetGroup,
+  LoadBalancer,
+} from "../features/loadbalancers/loadBalancers";
+import type { Metrics } from "../features/traffic/metrics";
 import type { ApiToken } from "../features/tokens/tokens";
 import type { Invitation, Role, User } from "../features/users/users";
 
@@ -21,6 +27,11 @@ export function loadBalancer(name: string, revision: number, nodesInSync: boolea
       appliedAt: "2026-11-27T10:00:01Z",
       inSync,
     })),
+    convergence: {
+      revision,
+      nodesOnRevision: nodesInSync.filter((inSync) => inSync).length,
+      nodes: nodesInSync.length,
+    },
   };
 }
 
@@ -55,4 +66,121 @@ export function apiToken(name: string, scopes: ApiToken["scopes"], lastUsedAt: s
     expiresAt: "2027-02-25T10:00:00Z",
     lastUsedAt,
   };
+}
+
+/** A target group of `targets` ("host:port" each, weight 1) with the API's default settings. */
+export function targetGroup(name: string, targets: string[], settings: Partial<ConfiguredTargetGroup> = {}): ConfiguredTargetGroup {
+  return {
+    id: idOf("c000", name),
+    name,
+    protocol: "HTTP",
+    port: 80,
+    algorithm: "ROUND_ROBIN",
+    healthCheck: {
+      protocol: "HTTP",
+      path: "/",
+      intervalSeconds: 30,
+      timeoutSeconds: 5,
+      healthyThreshold: 5,
+      unhealthyThreshold: 2,
+      matcher: "200",
+    },
+    targets: targets.map((address) => {
+      const [host = "", port = "80"] = address.split(":");
+      return { id: targetId(address), host, port: Number(port), weight: 1 };
+    }),
+    ...settings,
+  };
+}
+
+/** The id targetGroup() gives the target at "host:port". */
+export function targetId(address: string): string {
+  return idOf("d000", address);
+}
+
+/** The answer of GET …/revisions/{revision}: listeners and target groups as they were then. */
+export function revisionDetail(
+  lb: LoadBalancer,
+  listeners: ConfiguredListener[],
+  targetGroups: ConfiguredTargetGroup[],
+) {
+  return {
+    revision: lb.revision,
+    actor: "ada@acme.test",
+    summary: "Changed listeners",
+    createdAt: "2026-11-27T10:00:00Z",
+    configuration: { name: lb.name, hostNames: [lb.dnsName], tags: [], listeners, targetGroups },
+  };
+}
+
+/** What one node reports of a target: its state with the given last probes. */
+export function nodeHealth(
+  nodeId: string,
+  state: TargetHealthState,
+  more: Partial<NodeTargetHealth> = {},
+): NodeTargetHealth {
+  return {
+    nodeId,
+    state,
+    since: "2026-11-27T10:00:00Z",
+    reportedAt: "2026-11-27T10:05:00Z",
+    lastProbes: [],
+    ...more,
+  };
+}
+
+/** The health of the target at "host:port", over the nodes that report it. */
+export function targetHealth(
+  address: string,
+  state: TargetHealthState,
+  nodes: NodeTargetHealth[],
+  more: Partial<TargetHealth> = {},
+): TargetHealth {
+  const [host = "", port = "80"] = address.split(":");
+  return { targetId: targetId(address), host, port: Number(port), registered: true, state, nodes, ...more };
+}
+
+/**
+ * Traffic of a window with one point per entry of `requests`, 10 s apart,
+ * each request answered 2xx in 10 ms (p99 40 ms) with 100 bytes each way.
+ */
+export function metrics(window: Metrics["window"], requests: number[]): Metrics {
+  const start = Date.parse("2026-11-27T10:00:00Z");
+  const points = requests.map((count, index) => ({
+    startsAt: new Date(start + index * 10_000).toISOString(),
+    requests: count,
+    responses1xx: 0,
+    responses2xx: count,
+    responses3xx: 0,
+    responses4xx: 0,
+    responses5xx: 0,
+    bytesReceived: count * 100,
+    bytesSent: count * 100,
+    inFlight: count > 0 ? 1 : 0,
+    ...(count > 0 && { latencyMillis: { p50: 10, p90: 20, p99: 40 } }),
+  }));
+  const total = requests.reduce((sum, count) => sum + count, 0);
+  return {
+    window,
+    stepSeconds: 10,
+    startsAt: points[0]?.startsAt ?? new Date(start).toISOString(),
+    endsAt: new Date(start + requests.length * 10_000).toISOString(),
+    points,
+    totals: {
+      requests: total,
+      responses1xx: 0,
+      responses2xx: total,
+      responses3xx: 0,
+      responses4xx: 0,
+      responses5xx: 0,
+      bytesReceived: total * 100,
+      bytesSent: total * 100,
+      peakInFlight: total > 0 ? 1 : 0,
+      ...(total > 0 && { latencyMillis: { p50: 10, p90: 20, p99: 40 } }),
+    },
+  };
+}
+
+function idOf(group: string, name: string): string {
+  return `00000000-0000-4000-${group}-${name.replace(/\W/g, "").padStart(12, "0").slice(-12)}`;
 }

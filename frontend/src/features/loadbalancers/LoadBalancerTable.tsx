@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import type { LoadBalancer } from "./loadBalancers";
 import { describeNodeSync, isFullySynced } from "./nodeSync";
 
@@ -18,7 +19,9 @@ export function LoadBalancerTable({ loadBalancers }: { loadBalancers: LoadBalanc
       <tbody>
         {loadBalancers.map((loadBalancer) => (
           <tr key={loadBalancer.id}>
-            <td>{loadBalancer.name}</td>
+            <td>
+              <Link to={`/load-balancers/${loadBalancer.id}`}>{loadBalancer.name}</Link>
+            </td>
             <td>
               <code>{loadBalancer.dnsName}</code>
             </td>
