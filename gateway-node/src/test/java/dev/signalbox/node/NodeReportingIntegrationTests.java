@@ -211,6 +211,30 @@ class NodeReportingIntegrationTests {
     }
 
     @Test
+    void reportsAGroupInPanicModeOnceNoneOfItsTargetsIsHealthy() {
+        var everySecond = new HealthCheckSnapshot(TargetProtocol.HTTP, "/health", null, 1, 1, 2, 2, "200-299");
+        LoadBalancerSnapshot snapshot = publishAndAwait("panic-report.acme.test", everySecond);
+        UUID groupId = snapshot.targetGroups().get(0).id();
+
+        try (var health = new ReportTopicReader<>(services.kafka(), Topics.TARGET_HEALTH,
+                codec::decodeTargetHealthReport)) {
+            awaitStatus(health, snapshot, targetId(snapshot, services.alpha()), TargetHealthState.HEALTHY,
+                    Duration.ofSeconds(20));
+            services.alpha().healthStatus(503);
+            services.beta().healthStatus(503);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> health.poll().stream()
+                    .anyMatch(report -> report.nodeId().equals(NODE) && report.panicGroups().contains(groupId)));
+            services.alpha().healthStatus(200);
+            services.beta().healthStatus(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> health.poll().stream()
+                    .anyMatch(report -> report.nodeId().equals(NODE) && !report.panicGroups().contains(groupId)
+                            && report.targets().stream().anyMatch(status -> status.targetGroupId().equals(groupId)
+                                    && status.state() == TargetHealthState.HEALTHY)));
+        }
+    }
+
+    @Test
     void servesRequestCountersPerLoadBalancerGroupAndStatusClassOnTheAdminPort() {
         String host = "prometheus.acme.test";
         LoadBalancerSnapshot snapshot = publishAndAwait(host);

@@ -118,7 +118,7 @@ class ProtocolCodecTests {
                 Instant.parse("2026-11-27T10:15:06Z"),
                 List.of(new TargetHealthStatus(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "10.0.0.1",
                         8080, TargetHealthState.UNHEALTHY, "Target.Timeout", Instant.parse("2026-11-27T10:15:05Z"),
-                        Instant.parse("2026-11-27T10:15:35Z"), probes)));
+                        Instant.parse("2026-11-27T10:15:35Z"), probes)), List.of(UUID.randomUUID()));
 
         assertThat(codec.decodeTargetHealthReport(codec.encode(report))).isEqualTo(report);
     }

@@ -17,7 +17,7 @@ import dev.signalbox.protocol.TargetSnapshot;
  */
 public record HealthyTargets(List<TargetSnapshot> targets, boolean panic) {
 
-    static HealthyTargets of(TargetGroupSnapshot group, TargetHealthRegistry registry, OutlierDetector outliers,
+    public static HealthyTargets of(TargetGroupSnapshot group, TargetHealthRegistry registry, OutlierDetector outliers,
             int panicThresholdPercent) {
         List<TargetSnapshot> healthy = new ArrayList<>(group.targets().size());
         int takingTraffic = 0;

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import dev.signalbox.node.KafkaConnectionProperties;
 import dev.signalbox.node.NodeProperties;
+import dev.signalbox.node.health.HealthProperties;
 import dev.signalbox.node.health.TargetHealthRegistry;
 import dev.signalbox.node.outlier.OutlierDetector;
 import dev.signalbox.node.routing.ActiveConfig;
@@ -44,6 +45,7 @@ public class TargetHealthReporter implements SmartLifecycle {
     private final TargetHealthRegistry registry;
     private final OutlierDetector outliers;
     private final DrainingTargets drainingTargets;
+    private final HealthProperties health;
     private final ProtocolCodec codec;
     private final Clock clock;
 
@@ -55,14 +57,15 @@ public class TargetHealthReporter implements SmartLifecycle {
     private long reportedAtNanos;
 
     public TargetHealthReporter(NodeProperties node, KafkaConnectionProperties kafka, ActiveConfig activeConfig,
-            TargetHealthRegistry registry, OutlierDetector outliers, DrainingTargets drainingTargets, ProtocolCodec codec,
-            Clock clock) {
+            TargetHealthRegistry registry, OutlierDetector outliers, DrainingTargets drainingTargets,
+            HealthProperties health, ProtocolCodec codec, Clock clock) {
         this.node = node;
         this.kafka = kafka;
         this.activeConfig = activeConfig;
         this.registry = registry;
         this.outliers = outliers;
         this.drainingTargets = drainingTargets;
+        this.health = health;
         this.codec = codec;
         this.clock = clock;
     }
@@ -126,6 +129,7 @@ public class TargetHealthReporter implements SmartLifecycle {
 
     private TargetHealthReport report(AppliedConfig config) {
         return new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, node.id(), clock.instant(),
-                TargetHealthStatuses.of(config, registry, outliers, drainingTargets.draining()));
+                TargetHealthStatuses.of(config, registry, outliers, drainingTargets.draining()),
+                TargetHealthStatuses.panicGroups(config, registry, outliers, health.panicThresholdPercent()));
     }
 }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.signalbox.node.health.HealthReason;
 import dev.signalbox.node.health.HealthState;
+import dev.signalbox.node.health.HealthyTargets;
 import dev.signalbox.node.health.ProbeResult;
 import dev.signalbox.node.health.TargetHealth;
 import dev.signalbox.node.health.TargetHealthRegistry;
@@ -47,6 +48,20 @@ final class TargetHealthStatuses {
         }
         draining.forEach(target -> statuses.add(of(target)));
         return statuses;
+    }
+
+    /** The groups of {@code config} in panic mode: too few healthy targets, so requests go to all. */
+    static List<UUID> panicGroups(AppliedConfig config, TargetHealthRegistry registry, OutlierDetector outliers,
+            int panicThresholdPercent) {
+        List<UUID> panicking = new ArrayList<>();
+        for (AppliedLoadBalancer loadBalancer : config.loadBalancers()) {
+            for (TargetGroupSnapshot group : loadBalancer.snapshot().targetGroups()) {
+                if (HealthyTargets.of(group, registry, outliers, panicThresholdPercent).panic()) {
+                    panicking.add(group.id());
+                }
+            }
+        }
+        return panicking;
     }
 
     /** A deregistered target still finishing its requests. */
