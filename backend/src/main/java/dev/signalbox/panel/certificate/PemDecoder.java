@@ -72,7 +72,8 @@ final class PemDecoder {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
                 if (object instanceof PEMKeyPair pair) {
-                    keys.add(KEYS.getKeyPair(pair).getPrivate());
+                    // the private part only: an EC key written without its public point has no key pair to convert
+                    keys.add(KEYS.getPrivateKey(pair.getPrivateKeyInfo()));
                 } else if (object instanceof PrivateKeyInfo info) {
                     keys.add(KEYS.getPrivateKey(info));
                 } else if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {

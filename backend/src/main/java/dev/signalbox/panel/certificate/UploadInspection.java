@@ -40,12 +40,14 @@ final class UploadInspection {
         List<X509Certificate> chain = PemDecoder.certificates(chainPem, violations);
         PrivateKey key = PemDecoder.privateKey(keyPem, violations);
         LeafKey leafKey = null;
+        boolean ordered = false;
         if (!chain.isEmpty()) {
-            checkOrder(chain, violations);
+            ordered = checkOrder(chain, violations);
             checkValidity(chain, now, violations);
             leafKey = LeafKey.of(chain.get(0).getPublicKey(), violations);
         }
-        if (key != null && leafKey != null) {
+        // out of order, the first certificate may not be the leaf: which key belongs is told once it is
+        if (key != null && leafKey != null && ordered) {
             checkBelongsToLeaf(chain.get(0), key, violations);
         }
         if (!violations.isEmpty() || key == null || leafKey == null) {
@@ -54,7 +56,9 @@ final class UploadInspection {
         return new InspectedCertificate(pem(chain), pkcs8Pem(key), details(chain, leafKey));
     }
 
-    private static void checkOrder(List<X509Certificate> chain, List<FieldViolation> violations) {
+    /** Whether each certificate was issued by the next. */
+    private static boolean checkOrder(List<X509Certificate> chain, List<FieldViolation> violations) {
+        int before = violations.size();
         for (int i = 0; i + 1 < chain.size(); i++) {
             X509Certificate issued = chain.get(i);
             X509Certificate issuer = chain.get(i + 1);
@@ -64,6 +68,7 @@ final class UploadInspection {
                         + " the certificate that issued it, and so on"));
             }
         }
+        return violations.size() == before;
     }
 
     private static void checkValidity(List<X509Certificate> chain, Instant now, List<FieldViolation> violations) {
