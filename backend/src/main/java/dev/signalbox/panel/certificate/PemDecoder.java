@@ -55,7 +55,7 @@ final class PemDecoder {
                 }
             }
         } catch (IOException | CertificateException | RuntimeException e) {
-            violations.add(new FieldViolation(CHAIN, "is not a readable PEM certificate chain (" + e.getMessage()
+            violations.add(new FieldViolation(CHAIN, "is not a readable PEM certificate chain (" + reason(e)
                     + "); paste each certificate from its -----BEGIN CERTIFICATE----- line to its -----END CERTIFICATE----- line"));
         }
         if (certificates.isEmpty() && violations.size() == before) {
@@ -77,8 +77,8 @@ final class PemDecoder {
                 } else if (object instanceof PrivateKeyInfo info) {
                     keys.add(KEYS.getPrivateKey(info));
                 } else if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
-                    violations.add(new FieldViolation(KEY, "is encrypted with a passphrase; send it decrypted, e.g. "
-                            + "from: openssl pkey -in key.pem -out key-decrypted.pem"));
+                    violations.add(new FieldViolation(KEY, "is encrypted with a passphrase; decrypt it first, e.g. "
+                            + "openssl pkey -in key.pem -out key-decrypted.pem"));
                 } else if (!(object instanceof ASN1ObjectIdentifier || object instanceof X9ECParameters)) {
                     // EC PARAMETERS before an EC key (openssl ecparam -genkey) are fine: the key names its curve
                     violations.add(new FieldViolation(KEY, "holds " + describe(object) + ", not a private key"
@@ -86,7 +86,7 @@ final class PemDecoder {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            violations.add(new FieldViolation(KEY, "is not a readable PEM private key (" + e.getMessage() + ")"));
+            violations.add(new FieldViolation(KEY, "is not a readable PEM private key (" + reason(e) + ")"));
         }
         if (violations.size() != before) {
             return null;
@@ -99,6 +99,10 @@ final class PemDecoder {
             return null;
         }
         return keys.get(0);
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String describe(Object object) {

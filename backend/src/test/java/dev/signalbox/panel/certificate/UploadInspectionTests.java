@@ -2,6 +2,9 @@ package dev.signalbox.panel.certificate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.junit.jupiter.api.Test;
 
 import dev.signalbox.panel.support.TestCertificate;
@@ -41,7 +45,7 @@ class UploadInspectionTests {
         assertThat(details.notAfter()).isEqualTo(EC.certificate().getNotAfter().toInstant());
         assertThat(details.fingerprintSha256()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(inspected.chainPem()).isEqualTo(EC.certificatePem());
-        assertThat(decodePkcs8(inspected.privateKeyPem(), "EC")).isEqualTo(EC.keyPair().getPrivate().getEncoded());
+        assertSameKey(inspected.privateKeyPem(), EC.keyPair().getPrivate());
     }
 
     @Test
@@ -58,12 +62,17 @@ class UploadInspectionTests {
         assertThat(inspected.details().chainLength()).isEqualTo(2);
         assertThat(inspected.details().issuer()).isEqualTo("CN=Test CA,O=Signalbox Tests");
         assertThat(new String(inspected.privateKeyPem(), StandardCharsets.US_ASCII)).startsWith("-----BEGIN PRIVATE KEY-----");
-        assertThat(decodePkcs8(inspected.privateKeyPem(), "RSA")).isEqualTo(rsa.keyPair().getPrivate().getEncoded());
+        assertSameKey(inspected.privateKeyPem(), rsa.keyPair().getPrivate());
 
         TestCertificate p384 = TestCertificate.builder("ec.example").keyType(KeyType.EC_P384).build();
         assertThat(p384.traditionalKeyPem()).startsWith("-----BEGIN EC PRIVATE KEY-----");
-        assertThat(UploadInspection.inspect(p384.chainPem(), p384.traditionalKeyPem(), NOW).details().keySize())
-                .isEqualTo(384);
+        // as openssl ecparam -genkey writes it: the curve's parameters first, then the key
+        String withParameters = "-----BEGIN EC PARAMETERS-----\n" + Base64.getEncoder().encodeToString(
+                new ASN1ObjectIdentifier("1.3.132.0.34").getEncoded()) + "\n-----END EC PARAMETERS-----\n"
+                + p384.traditionalKeyPem();
+        InspectedCertificate ec = UploadInspection.inspect(p384.chainPem(), withParameters, NOW);
+        assertThat(ec.details().keySize()).isEqualTo(384);
+        assertSameKey(ec.privateKeyPem(), p384.keyPair().getPrivate());
     }
 
     @Test
@@ -85,7 +94,7 @@ class UploadInspectionTests {
     @Test
     void aKeyThatIsMissingEncryptedOrNotAKeyIsNamed() {
         assertProblems(EC.chainPem(), "", Map.of("/privateKey", "holds no PEM private key"));
-        assertProblems(EC.chainPem(), EC.encryptedKeyPem(), Map.of("/privateKey", "is encrypted with a passphrase"));
+        assertProblems(EC.chainPem(), EC.encryptedKeyPem(), Map.of("/privateKey", "is encrypted with a passphrase; decrypt"));
         assertProblems(EC.chainPem(), EC.certificatePem(), Map.of("/privateKey", "certificates go in certificateChain"));
         assertProblems(EC.chainPem(), EC.pkcs8KeyPem() + EC.pkcs8KeyPem(), Map.of("/privateKey", "holds 2 private keys"));
     }
@@ -153,11 +162,19 @@ class UploadInspectionTests {
                 });
     }
 
-    private static byte[] decodePkcs8(byte[] pem, String algorithm) throws Exception {
+    /** The PEM is PKCS#8 and holds the same private key (same secret, whatever optional fields it carries). */
+    private static void assertSameKey(byte[] pem, PrivateKey original) throws Exception {
         String text = new String(pem, StandardCharsets.US_ASCII);
         assertThat(text).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
         byte[] der = Base64.getMimeDecoder().decode(text.replace("-----BEGIN PRIVATE KEY-----", "")
                 .replace("-----END PRIVATE KEY-----", ""));
-        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der)).getEncoded();
+        PrivateKey read = KeyFactory.getInstance(original.getAlgorithm()).generatePrivate(new PKCS8EncodedKeySpec(der));
+        if (original instanceof ECPrivateKey ec) {
+            assertThat(((ECPrivateKey) read).getS()).isEqualTo(ec.getS());
+            assertThat(((ECPrivateKey) read).getParams().getOrder()).isEqualTo(ec.getParams().getOrder());
+        } else {
+            assertThat(((RSAPrivateKey) read).getPrivateExponent()).isEqualTo(((RSAPrivateKey) original).getPrivateExponent());
+            assertThat(((RSAPrivateKey) read).getModulus()).isEqualTo(((RSAPrivateKey) original).getModulus());
+        }
     }
 }
