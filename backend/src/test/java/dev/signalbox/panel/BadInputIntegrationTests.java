@@ -21,6 +21,7 @@ import dev.signalbox.panel.support.OpenApiOperations;
 import dev.signalbox.panel.support.OpenApiOperations.Operation;
 import dev.signalbox.panel.support.PanelIntegrationTest;
 import dev.signalbox.panel.support.SampleBodies;
+import dev.signalbox.panel.support.TestCertificate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,7 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
     private String userId;
     private String invitationId;
     private String ruleId;
+    private String certificateId;
 
     @BeforeAll
     void createResources() {
@@ -56,6 +58,7 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
         ruleId = admin.post("/api/v1/load-balancers/" + setup.loadBalancerId() + "/listeners/" + setup.listenerId()
                 + "/rules", "{\"priority\":1,\"action\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":503}}}")
                 .expectStatus(201).json().path("id").asString();
+        certificateId = Fixtures.certificate(admin, "tls", TestCertificate.selfSigned("www.bad-input.example"));
     }
 
     @Test
@@ -216,7 +219,8 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
 
     /** The shared valid body of the operation, the base every bad body is derived from. */
     private String validBody(Operation op) {
-        return SampleBodies.forOperation(op.id(), Map.of("targetGroupId", setup.targetGroupId())).orElseThrow();
+        return SampleBodies.forOperation(op.id(), Map.of("targetGroupId", setup.targetGroupId(),
+                "certificateId", certificateId)).orElseThrow();
     }
 
     private String realPath(String template) {
@@ -230,7 +234,8 @@ class BadInputIntegrationTests extends PanelIntegrationTest {
                 .replace("{toRevision}", "2")
                 .replace("{userId}", userId)
                 .replace("{invitationId}", invitationId)
-                .replace("{ruleId}", ruleId);
+                .replace("{ruleId}", ruleId)
+                .replace("{certificateId}", certificateId);
     }
 
     private static String abbreviate(String value) {

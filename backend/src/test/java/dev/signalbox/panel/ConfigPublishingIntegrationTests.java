@@ -17,6 +17,8 @@ import dev.signalbox.panel.support.ApiClient;
 import dev.signalbox.panel.support.ConfigTopic;
 import dev.signalbox.panel.support.PanelIntegrationTest;
 import dev.signalbox.panel.support.TestServices;
+import dev.signalbox.panel.support.Fixtures;
+import dev.signalbox.panel.support.TestCertificate;
 import dev.signalbox.protocol.Algorithm;
 import dev.signalbox.protocol.AppliedRevision;
 import dev.signalbox.protocol.FixedResponseSnapshot;
@@ -109,7 +111,7 @@ class ConfigPublishingIntegrationTests extends PanelIntegrationTest {
                 + "\"hashKey\":{\"type\":\"COOKIE\",\"name\":\"sid\"},\"attributes\":{\"deregistrationDelaySeconds\":15,"
                 + "\"stickiness\":{\"enabled\":true,\"durationSeconds\":120},\"retries\":2}}").expectStatus(201).json()
                 .path("id").asString();
-        String certificate = UUID.randomUUID().toString();
+        String certificate = Fixtures.certificate(client, "www", TestCertificate.selfSigned("www." + slug + ".example"));
         int port = uniquePort();
         String listenerId = client.post(lb + "/listeners", "{\"protocol\":\"HTTPS\",\"port\":" + port
                 + ",\"tlsPolicy\":\"Signalbox-TLS13-1-3-2026-01\",\"certificateIds\":[\"" + certificate + "\"],"

@@ -20,14 +20,17 @@ class ModularityTests {
     void everyFeatureIsAModule() {
         assertThat(modules.stream().map(ApplicationModule::getName)).contains("tenant", "auth", "loadbalancer",
                 "targetgroup", "publish", "telemetry", "web", "problem", "api", "user", "audit", "operator", "rowsecurity",
-                "configuration", "conditional", "idempotency", "paging", "revision", "jsondiff");
+                "configuration", "conditional", "idempotency", "paging", "revision", "jsondiff", "certificate");
     }
 
     @Test
-    void theLoadBalancerFeatureDoesNotDependOnTargetGroupsOrPublishing() {
+    void theLoadBalancerFeatureDoesNotDependOnTargetGroupsCertificatesOrPublishing() {
         ApplicationModule loadBalancer = modules.getModuleByName("loadbalancer").orElseThrow();
         assertThat(loadBalancer.getBootstrapDependencies(modules).map(ApplicationModule::getName))
-                .doesNotContain("targetgroup", "publish");
+                .doesNotContain("targetgroup", "certificate", "publish");
+        ApplicationModule certificate = modules.getModuleByName("certificate").orElseThrow();
+        assertThat(certificate.getBootstrapDependencies(modules).map(ApplicationModule::getName))
+                .as("certificates announce changes; publishing listens").doesNotContain("publish");
         ApplicationModule auth = modules.getModuleByName("auth").orElseThrow();
         assertThat(auth.getBootstrapDependencies(modules).map(ApplicationModule::getName))
                 .doesNotContain("tenant", "loadbalancer", "web");

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.signalbox.panel.support.ApiClient;
 import dev.signalbox.panel.support.PanelIntegrationTest;
+import dev.signalbox.panel.support.Fixtures;
+import dev.signalbox.panel.support.TestCertificate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +63,8 @@ class ResourceModelIntegrationTests extends PanelIntegrationTest {
         listener(b, lbB, "HTTP", httpPort, httpGroupB).expectStatus(201);
         assertThat(listener(a, lbA, "TCP", httpPort, tcpGroup).expectProblem(409).json().path("detail").asString())
                 .contains("needs a port of its own");
-        String https = "{\"protocol\":\"HTTPS\",\"port\":" + httpPort + ",\"certificateIds\":[\"" + java.util.UUID.randomUUID()
-                + "\"],\"defaultAction\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":404}}}";
+        String https = "{\"protocol\":\"HTTPS\",\"port\":" + httpPort + ",\"certificateIds\":[\""
+                + Fixtures.certificate(a, "www", TestCertificate.selfSigned("www.a.example")) + "\"],\"defaultAction\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":404}}}";
         assertThat(a.post(LB + "/" + lbA + "/listeners", https).expectProblem(409).json().path("detail").asString())
                 .contains("serves HTTP for another load balancer");
         JsonNode created = a.post(LB + "/" + lbA + "/listeners", https.replace(":" + httpPort + ",", ":" + uniquePort() + ","))

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import dev.signalbox.panel.support.ConfigTopic;
 import dev.signalbox.panel.support.Fixtures;
 import dev.signalbox.panel.support.Fixtures.LoadBalancerSetup;
 import dev.signalbox.panel.support.PanelIntegrationTest;
+import dev.signalbox.panel.support.TestCertificate;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
 import dev.signalbox.protocol.TargetGroupSnapshot;
 import tools.jackson.databind.JsonNode;
@@ -177,7 +177,8 @@ class RevisionsIntegrationTests extends PanelIntegrationTest {
                 .asString();
         client.post(lb + "/target-groups/" + api + "/targets", "{\"targets\":[{\"host\":\"10.0.0.1\"}]}").expectStatus(200);
         String listener = lb + "/listeners/" + client.post(lb + "/listeners", "{\"protocol\":\"HTTPS\",\"port\":18443,"
-                + "\"tlsPolicy\":\"Signalbox-TLS13-1-3-2026-01\",\"certificateIds\":[\"" + UUID.randomUUID() + "\"],"
+                + "\"tlsPolicy\":\"Signalbox-TLS13-1-3-2026-01\",\"certificateIds\":[\""
+                + Fixtures.certificate(client, "www", TestCertificate.selfSigned("www.full-rollback.example")) + "\"],"
                 + "\"defaultAction\":{\"type\":\"FORWARD\",\"targetGroups\":[{\"targetGroupId\":\"" + api + "\",\"weight\":9},"
                 + "{\"targetGroupId\":\"" + canary + "\",\"weight\":1}],\"stickinessSeconds\":60}}")
                 .expectStatus(201).json().path("id").asString();

@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -30,11 +32,19 @@ public final class LocalStack implements AutoCloseable {
     static final String NODE_JAR = "gateway-node/target/signalbox-node.jar";
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    /** Key id of the stack's AES keys for certificates' private keys (any id works: there is one key of each kind). */
+    static final String KEY_ID = "devstack";
 
     private final StackPorts ports;
     private final Path home;
     private final PrintStream output;
     private final String baseDomain;
+    /**
+     * Made anew for every stack: what they encrypt (certificates in Postgres and on the Kafka topic)
+     * lives in this stack's temporary directory and is gone with it, so no key needs to outlive it.
+     */
+    private final String dataPlaneKey = randomKey();
+    private final String atRestKey = randomKey();
     private @Nullable Path workDirectory;
     private @Nullable Path agentJar;
     private @Nullable OrphanReaper reaper;
@@ -165,7 +175,9 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.data.redis.port=" + ports.redis(),
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + ports.smtp(),
-                "--signalbox.base-domain=" + baseDomain),
+                "--signalbox.base-domain=" + baseDomain,
+                "--signalbox.data-plane-keys." + KEY_ID + "=" + dataPlaneKey,
+                "--signalbox.certificates.at-rest-keys." + KEY_ID + "=" + atRestKey),
                 childDirectory("panel"), required(agentJar, "agent jar"), output);
     }
 
@@ -176,6 +188,8 @@ public final class LocalStack implements AutoCloseable {
                 "--signalbox.node.listen-address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + required(kafka, "kafka").bootstrapServers(),
                 "--signalbox.node.id=" + nodeId,
+                // the panel's key, so the node opens the private keys the panel seals
+                "--signalbox.node.data-plane-keys." + KEY_ID + "=" + dataPlaneKey,
                 // the node's last applied snapshots live and die with this stack, not in the shared temp dir
                 "--signalbox.node.state-dir=" + childDirectory(nodeId).resolve("state")),
                 // a fresh directory per node: whatever a node keeps on disk is not shared with its successor
@@ -205,6 +219,13 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(home.resolve(relative)
                     + " is missing: build it first with ./mvnw -B -DskipTests package");
         }
+    }
+
+    /** 32 random bytes in base64: an AES-256 key as the panel and the node read it. */
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static <T> T required(@Nullable T value, String what) {

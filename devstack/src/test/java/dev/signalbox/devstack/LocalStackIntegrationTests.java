@@ -136,6 +136,35 @@ class LocalStackIntegrationTests {
     }
 
     @Test
+    void servesHttpsWithTheUploadedCertificateOfTheHostAClientAsksForAndItsRenewal() throws Exception {
+        TenantApi tenant = TenantApi.signUp(stack.panelUrl(), "tls");
+        var lb = tenant.loadBalancer("secure", stack.targets().port(1));
+        SelfSignedCertificate certificate = SelfSignedCertificate.forHost(lb.dnsName());
+        String certificateId = tenant.api.post("/certificates", Map.of("name", "secure",
+                "certificateChain", certificate.certificatePem(), "privateKey", certificate.privateKeyPem()))
+                .path("id").asString();
+        int listenerPort = FreePort.pick();
+        tenant.api.post(lb.path() + "/listeners", Map.of("protocol", "HTTPS", "port", listenerPort,
+                "certificateIds", List.of(certificateId),
+                "defaultAction", Map.of("type", "FORWARD", "targetGroupId", lb.targetGroupId())));
+        long listenerCreated = System.nanoTime();
+
+        // trusting nothing but the uploaded certificate, and checking it names the host sent in SNI
+        Traffic https = new Traffic(listenerPort, lb.dnsName(), certificate.trustingOnlyThis());
+        long firstRouted = https.awaitStreak(TARGET_1::equals, 3, PROPAGATION);
+        log.info("Propagation: HTTPS listener created -> first request routed over TLS: {} ms",
+                millis(firstRouted - listenerCreated));
+
+        SelfSignedCertificate renewed = SelfSignedCertificate.forHost(lb.dnsName());
+        tenant.api.send("PUT", "/certificates/" + certificateId, Map.of("name", "secure",
+                "certificateChain", renewed.certificatePem(), "privateKey", renewed.privateKeyPem()));
+        Traffic afterRenewal = new Traffic(listenerPort, lb.dnsName(), renewed.trustingOnlyThis());
+        afterRenewal.awaitStreak(TARGET_1::equals, 3, PROPAGATION);
+        assertThat(https.request()).as("the node no longer presents the replaced certificate")
+                .startsWith("no answer");
+    }
+
+    @Test
     void demoDataRoutesTheDemoHostRoundRobin() {
         int listenerPort = FreePort.pick();
         DemoData.DemoSetup demo = DemoData.create(stack.panelUrl(), stack.targets(), listenerPort);

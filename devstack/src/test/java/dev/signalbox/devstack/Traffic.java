@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /** Requests through a gateway listener to one load balancer's host name, as a client would send them. */
 final class Traffic {
@@ -19,6 +20,12 @@ final class Traffic {
 
     Traffic(int listenerPort, String host) {
         this.client = new ListenerClient(listenerPort, Duration.ofSeconds(5));
+        this.host = host;
+    }
+
+    /** Over TLS to an HTTPS listener, naming {@code host} in SNI and trusting only what {@code tls} trusts. */
+    Traffic(int listenerPort, String host, SSLContext tls) {
+        this.client = new ListenerClient(listenerPort, Duration.ofSeconds(5), tls);
         this.host = host;
     }
 

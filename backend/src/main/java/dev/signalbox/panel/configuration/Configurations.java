@@ -91,7 +91,7 @@ public class Configurations {
         List<FieldViolation> violations = new ArrayList<>();
         DocumentReader.ReadDocument read = DocumentReader.read(document, current.loadBalancer().name(), violations);
         FieldViolation.throwIfAny(violations);
-        FieldViolation.throwIfAny(validation.validate(read, current.configuration()));
+        FieldViolation.throwIfAny(validation.validate(current.loadBalancer().tenantId(), read, current.configuration()));
         return ConfigurationPlanner.plan(current.configuration(), read.configuration());
     }
 }

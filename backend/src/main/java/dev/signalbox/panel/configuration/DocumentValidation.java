@@ -19,6 +19,7 @@ import dev.signalbox.panel.loadbalancer.ActionRules;
 import dev.signalbox.panel.loadbalancer.ConditionRules;
 import dev.signalbox.panel.loadbalancer.ListenerRules;
 import dev.signalbox.panel.loadbalancer.ListenerSettings;
+import dev.signalbox.panel.loadbalancer.Listeners;
 import dev.signalbox.panel.loadbalancer.LoadBalancers;
 import dev.signalbox.panel.loadbalancer.ResourceLimits;
 import dev.signalbox.panel.problem.FieldViolation;
@@ -30,23 +31,27 @@ import dev.signalbox.protocol.WeightedTargetGroup;
 
 /**
  * Every problem of a document at once, each with its JSON pointer: the features' own validators
- * applied to each part, plus what only the whole document shows (duplicate keys, forwards to target
- * groups it does not define, limits, target groups that would change protocol).
+ * applied to each part (HTTPS listeners' certificates must be the tenant's), plus what only the whole
+ * document shows (duplicate keys, forwards to target groups it does not define, limits, target groups
+ * that would change protocol).
  */
 @Component
 class DocumentValidation {
 
     private final LoadBalancers loadBalancers;
+    private final Listeners listeners;
     private final ResourceLimits limits;
     private final DocumentLimits documentLimits;
 
-    DocumentValidation(LoadBalancers loadBalancers, ResourceLimits limits) {
+    DocumentValidation(LoadBalancers loadBalancers, Listeners listeners, ResourceLimits limits) {
         this.loadBalancers = loadBalancers;
+        this.listeners = listeners;
         this.limits = limits;
         this.documentLimits = new DocumentLimits(limits);
     }
 
-    List<FieldViolation> validate(DocumentReader.ReadDocument document, LoadBalancerConfiguration current) {
+    List<FieldViolation> validate(UUID tenantId, DocumentReader.ReadDocument document,
+            LoadBalancerConfiguration current) {
         LoadBalancerConfiguration desired = document.configuration();
         List<FieldViolation> violations = new ArrayList<>(loadBalancers.validate(desired.attributes()));
         Map<String, TargetProtocol> groups = targetGroups(desired, current, violations);
@@ -62,6 +67,9 @@ class DocumentValidation {
             ListenerSettings settings = new ListenerSettings(listener.protocol(), listener.port(),
                     withIds(listener.defaultAction()), listener.tlsPolicy(), listener.certificateIds());
             violations.addAll(named(ListenerRules.validate(settings, at, limits)));
+            if (listener.protocol() == ListenerProtocol.HTTPS) {
+                violations.addAll(listeners.certificateViolations(tenantId, listener.certificateIds(), at + "/certificateIds"));
+            }
             violations.addAll(references(listener.defaultAction(), at + "/defaultAction", listener.protocol(), groups,
                     document.shorthandForwards()));
             if (listener.protocol() == ListenerProtocol.TCP && !listener.rules().isEmpty()) {

@@ -12,8 +12,7 @@ import dev.signalbox.protocol.ListenerProtocol;
  * What a listener is made of, as a create or update asks for it.
  *
  * @param tlsPolicy      HTTPS only; null takes {@link TlsPolicies#DEFAULT}
- * @param certificateIds HTTPS only: certificate references, the first being the default. Certificates
- *                       are a later feature, so the references are stored without a table to check them against.
+ * @param certificateIds HTTPS only: certificates of the tenant to serve, the first being the default
  */
 public record ListenerSettings(ListenerProtocol protocol, int port, ActionSnapshot defaultAction,
         @Nullable String tlsPolicy, List<UUID> certificateIds) {

@@ -29,19 +29,21 @@ public class Listeners {
     private final LoadBalancers loadBalancers;
     private final ForwardTargetCheck forwardTargets;
     private final ForwardReferences forwardReferences;
+    private final ListenerCertificates certificates;
     private final PortRegistry ports;
     private final ResourceLimits limits;
     private final EntityManager entityManager;
     private final Clock clock;
 
     Listeners(ListenerRepository repository, LoadBalancers loadBalancers, ForwardTargetCheck forwardTargets,
-            ForwardReferences forwardReferences, PortRegistry ports, ResourceLimits limits,
-            EntityManager entityManager, Clock clock) {
+            ForwardReferences forwardReferences, ListenerCertificates certificates, PortRegistry ports,
+            ResourceLimits limits, EntityManager entityManager, Clock clock) {
         this.repository = repository;
         this.entityManager = entityManager;
         this.loadBalancers = loadBalancers;
         this.forwardTargets = forwardTargets;
         this.forwardReferences = forwardReferences;
+        this.certificates = certificates;
         this.ports = ports;
         this.limits = limits;
         this.clock = clock;
@@ -58,6 +60,18 @@ public class Listeners {
     @Transactional(readOnly = true)
     public boolean anyForwardsTo(UUID tenantId, UUID targetGroupId) {
         return forwardReferences.anyTo(tenantId, targetGroupId);
+    }
+
+    /** How many listeners serve the certificate, which then must not be deleted. */
+    @Transactional(readOnly = true)
+    public long countServing(UUID tenantId, UUID certificateId) {
+        return certificates.countUsing(tenantId, certificateId);
+    }
+
+    /** The problems of an HTTPS listener's certificate ids: each must name a certificate of the tenant. */
+    @Transactional(readOnly = true)
+    public List<FieldViolation> certificateViolations(UUID tenantId, List<UUID> certificateIds, String pointer) {
+        return certificates.check(tenantId, certificateIds, pointer);
     }
 
     /** A page of the load balancer's listeners, by port (unique per load balancer, so a stable order). */
@@ -131,6 +145,9 @@ public class Listeners {
         List<FieldViolation> violations = new ArrayList<>(ListenerRules.validate(settings, "", limits));
         violations.addAll(forwardTargets.check(tenantId, loadBalancerId, settings.defaultAction(), "/defaultAction",
                 settings.protocol()));
+        if (settings.protocol() == ListenerProtocol.HTTPS) {
+            violations.addAll(certificates.check(tenantId, settings.certificateIds(), "/certificateIds"));
+        }
         return violations;
     }
 
@@ -155,6 +172,7 @@ public class Listeners {
         ports.claimListener(loadBalancerId, listenerId, settings.protocol(), settings.port(),
                 loadBalancers.attributes(tenantId, loadBalancerId).hostNames());
         forwardReferences.replaceForListener(tenantId, loadBalancerId, listenerId, settings.defaultAction());
+        certificates.replaceForListener(tenantId, listenerId, settings.certificateIds());
     }
 
     private Listener load(UUID tenantId, UUID loadBalancerId, UUID listenerId) {

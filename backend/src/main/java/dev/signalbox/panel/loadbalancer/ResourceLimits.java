@@ -20,13 +20,14 @@ public record ResourceLimits(
         @DefaultValue("5") int targetGroupsPerAction,
         @DefaultValue("10") int hostNamesPerLoadBalancer,
         @DefaultValue("50") int tagsPerLoadBalancer,
-        @DefaultValue("25") int certificatesPerListener) {
+        @DefaultValue("25") int certificatesPerListener,
+        @DefaultValue("100") int certificatesPerTenant) {
 
     private static final String PREFIX = "signalbox.limits.";
 
     /** The defaults, for tests and for code that validates without a Spring context. */
     public static ResourceLimits defaults() {
-        return new ResourceLimits(50, 50, 100, 100, 1000, 5, 5, 10, 50, 25);
+        return new ResourceLimits(50, 50, 100, 100, 1000, 5, 5, 10, 50, 25, 100);
     }
 
     /** Throws when {@code count} items would exceed the limit {@code value}. */

@@ -23,7 +23,8 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", "Precondition failed", HttpStatus.PRECONDITION_FAILED),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.UNPROCESSABLE_CONTENT),
     IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", "Request in progress", HttpStatus.CONFLICT),
-    CONCURRENT_CHANGE("concurrent-change", "Concurrent change", HttpStatus.CONFLICT);
+    CONCURRENT_CHANGE("concurrent-change", "Concurrent change", HttpStatus.CONFLICT),
+    UNUSABLE_CERTIFICATE("unusable-certificate", "Unusable certificate", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private static final String BASE = "https://signalbox.dev/problems/";
 

@@ -11,9 +11,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.signalbox.panel.SignalboxProperties;
-import dev.signalbox.protocol.Topics;
 
-/** Sends snapshots and tombstones to the config topic and waits until Kafka has acknowledged all of them. */
+/**
+ * Sends snapshots and tombstones to the config and certificates topics and waits until Kafka has
+ * acknowledged all of them.
+ */
 @Component
 class ConfigPublisher {
 
@@ -33,7 +35,7 @@ class ConfigPublisher {
     void publishAll(List<PendingMessage> messages) throws PublishFailedException {
         ensureTopics();
         CompletableFuture<?>[] sends = messages.stream()
-                .map(message -> kafka.send(Topics.CONFIG, message.loadBalancerId().toString(), message.snapshot()))
+                .map(message -> kafka.send(message.topic(), message.key(), message.value()))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(sends).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -48,7 +50,7 @@ class ConfigPublisher {
     }
 
     /**
-     * The config topic must exist compacted before the first send: a broker that auto-creates topics
+     * The topics must exist compacted before the first send: a broker that auto-creates topics
      * would otherwise create it with deletion-based retention. The admin creates it when the panel
      * starts; if Kafka was down then, this creates it now.
      */

@@ -12,6 +12,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import dev.signalbox.panel.certificate.CertificateDeleted;
+import dev.signalbox.panel.certificate.CertificateRevised;
 import dev.signalbox.panel.loadbalancer.LoadBalancerDeleted;
 import dev.signalbox.panel.loadbalancer.LoadBalancerRevised;
 import dev.signalbox.panel.rowsecurity.RowScope;
@@ -52,6 +54,16 @@ class OutboxRelayScheduler implements DisposableBean {
 
     @TransactionalEventListener
     void afterCommit(LoadBalancerDeleted deleted) {
+        nudge();
+    }
+
+    @TransactionalEventListener
+    void afterCommit(CertificateRevised revised) {
+        nudge();
+    }
+
+    @TransactionalEventListener
+    void afterCommit(CertificateDeleted deleted) {
         nudge();
     }
 

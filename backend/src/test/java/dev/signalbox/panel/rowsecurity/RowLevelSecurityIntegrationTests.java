@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.signalbox.panel.support.ApiClient;
 import dev.signalbox.panel.support.Fixtures;
 import dev.signalbox.panel.support.PanelIntegrationTest;
+import dev.signalbox.panel.support.TestCertificate;
 import dev.signalbox.panel.support.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RowLevelSecurityIntegrationTests extends PanelIntegrationTest {
 
     private static final List<String> TENANT_TABLES = List.of("users", "api_tokens", "load_balancers", "listeners",
-            "target_groups", "targets", "config_revisions", "invitations", "audit_events");
+            "target_groups", "targets", "config_revisions", "invitations", "audit_events", "certificates",
+            "listener_certificates");
 
     @Autowired
     DataSource dataSource;
@@ -40,7 +42,11 @@ class RowLevelSecurityIntegrationTests extends PanelIntegrationTest {
         UUID tenantA = tenantOf(signUp(uniqueSlug("rls-a")));
         ApiClient b = signUp(uniqueSlug("rls-b"));
         UUID tenantB = tenantOf(b);
-        Fixtures.loadBalancerWithEverything(b, "hidden", 8080);
+        Fixtures.LoadBalancerSetup hidden = Fixtures.loadBalancerWithEverything(b, "hidden", 8080);
+        String certificate = Fixtures.certificate(b, "hidden", TestCertificate.selfSigned("hidden.example"));
+        b.post("/api/v1/load-balancers/" + hidden.loadBalancerId() + "/listeners", "{\"protocol\":\"HTTPS\",\"port\":"
+                + uniquePort() + ",\"certificateIds\":[\"" + certificate + "\"],\"defaultAction\":{\"type\":"
+                + "\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":200}}}").expectStatus(201);
         b.post("/api/v1/tokens", "{\"name\":\"t\",\"scopes\":[\"read\"]}").expectStatus(201);
         b.post("/api/v1/invitations", "{\"email\":\"x@" + tenantB + ".example\",\"role\":\"VIEWER\"}").expectStatus(201);
 
@@ -48,6 +54,8 @@ class RowLevelSecurityIntegrationTests extends PanelIntegrationTest {
                 TestServices.postgres().username(), TestServices.postgres().password())) {
             assertThat(count(connection, "select count(*) from invitations where tenant_id = ?", tenantB))
                     .as("the owner (superuser) sees everything: the policies are what hides rows").isEqualTo(1);
+            assertThat(count(connection, "select count(*) from listener_certificates where tenant_id = ?", tenantB))
+                    .isEqualTo(1);
             execute(connection, "set role signalbox_app");
             execute(connection, "select set_config('signalbox.tenant_id', '" + tenantA + "', false)");
             for (String table : TENANT_TABLES) {

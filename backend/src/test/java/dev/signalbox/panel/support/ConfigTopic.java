@@ -4,16 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 
 import dev.signalbox.protocol.LoadBalancerSnapshot;
@@ -37,11 +30,13 @@ public final class ConfigTopic {
         List<Message> messages = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            messages = readAll(key);
+            messages = TopicRecords.valuesOf(Topics.CONFIG, key).stream()
+                    .map(value -> new Message(key, value == null ? null : CODEC.decodeSnapshot(value)))
+                    .toList();
             if (until.test(messages)) {
                 return messages;
             }
-            sleep(200);
+            TopicRecords.sleep(200);
         }
         return messages;
     }
@@ -51,46 +46,5 @@ public final class ConfigTopic {
         List<Message> messages = awaitMessages(key, list -> !list.isEmpty() && condition.test(list.get(list.size() - 1)),
                 timeout);
         return messages.isEmpty() ? Optional.empty() : Optional.of(messages.get(messages.size() - 1));
-    }
-
-    private static List<Message> readAll(String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServices.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONFIG, Duration.ofSeconds(5)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
-            List<Message> messages = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(10);
-            while (!reachedEnd(consumer, ends) && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        messages.add(new Message(record.key(),
-                                record.value() == null ? null : CODEC.decodeSnapshot(record.value())));
-                    }
-                }
-            }
-            return messages;
-        } catch (org.apache.kafka.common.KafkaException e) {
-            return List.of();
-        }
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,15 @@
 package dev.signalbox.panel.support;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds a small configuration through the API and remembers the ids. */
 public final class Fixtures {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Fixtures() {
     }
@@ -24,5 +30,24 @@ public final class Fixtures {
                 "{\"protocol\":\"HTTP\",\"port\":" + port + ",\"defaultAction\":{\"type\":\"FORWARD\",\"targetGroupId\":\""
                         + tg + "\"}}").expectStatus(201).json().path("id").asString();
         return new LoadBalancerSetup(lb, tg, target, listener);
+    }
+
+    /** The body that uploads {@code certificate} with its PKCS#8 key under {@code name}. */
+    public static String certificateBody(String name, TestCertificate certificate) {
+        return certificateBody(name, certificate.chainPem(), certificate.pkcs8KeyPem());
+    }
+
+    public static String certificateBody(String name, String chainPem, String keyPem) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("certificateChain", chainPem);
+        body.put("privateKey", keyPem);
+        return JSON.writeValueAsString(body);
+    }
+
+    /** Uploads a certificate and returns its id. */
+    public static String certificate(ApiClient client, String name, TestCertificate certificate) {
+        return client.post("/api/v1/certificates", certificateBody(name, certificate)).expectStatus(201).json()
+                .path("id").asString();
     }
 }

@@ -30,6 +30,8 @@ public abstract class PanelIntegrationTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         TestServices.register(registry);
+        registry.add("signalbox.data-plane-keys." + TestKeys.DATA_PLANE_KEY_ID, TestKeys::dataPlaneKey);
+        registry.add("signalbox.certificates.at-rest-keys." + TestKeys.AT_REST_KEY_ID, TestKeys::atRestKey);
     }
 
     protected ApiClient newClient() {

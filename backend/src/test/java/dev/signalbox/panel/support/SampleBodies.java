@@ -33,12 +33,16 @@ public final class SampleBodies {
     private static final String DOCUMENT = "{\"name\":\"target\",\"hostNames\":[\"www.valid.example\"],"
             + "\"tags\":[{\"key\":\"team\",\"value\":\"web\"}],"
             + "\"listeners\":[{\"port\":8080,\"protocol\":\"HTTPS\",\"tlsPolicy\":\"Signalbox-TLS13-1-3-2026-01\","
-            + "\"certificateIds\":[\"6f1c1e2a-0000-4000-8000-000000000001\"],"
+            + "\"certificateIds\":[\"{certificateId}\"],"
             + "\"defaultAction\":{\"type\":\"FORWARD\",\"targetGroups\":[{\"name\":\"web\",\"weight\":3}],"
             + "\"stickinessSeconds\":60},\"rules\":[" + "{\"priority\":7,\"conditions\":[{\"field\":\"http-header\",\"httpHeaderName\":\"X-Canary\","
             + "\"values\":[\"on\"]}],\"action\":{\"type\":\"FORWARD\",\"targetGroup\":\"web\"}}]}],"
             + "\"targetGroups\":[" + TARGET_GROUP.substring(0, TARGET_GROUP.length() - 1).replace("\"valid\"", "\"web\"")
             + ",\"targets\":[{\"host\":\"10.0.0.9\",\"port\":8080,\"weight\":2}]}]}";
+
+    /** A certificate made once per test run, so no private key is checked in. */
+    private static final TestCertificate CERTIFICATE = TestCertificate.selfSigned("www.valid.example");
+    private static final String CERTIFICATE_BODY = Fixtures.certificateBody("valid", CERTIFICATE);
 
     /** Configuration: load balancers, listeners, rules, target groups, targets, declarative documents. */
     static final Map<String, String> CONFIGURATION = Map.ofEntries(
@@ -55,7 +59,9 @@ public final class SampleBodies {
             entry("createRule", RULE),
             entry("updateRule", RULE),
             entry("applyConfiguration", DOCUMENT),
-            entry("planConfiguration", DOCUMENT));
+            entry("planConfiguration", DOCUMENT),
+            entry("createCertificate", CERTIFICATE_BODY),
+            entry("replaceCertificate", CERTIFICATE_BODY));
 
     /** Identity: sign-up, sessions, tokens, users, invitations. */
     static final Map<String, String> IDENTITY = Map.ofEntries(
@@ -78,6 +84,11 @@ public final class SampleBodies {
     public static Optional<String> template(String operationId) {
         return Stream.of(CONFIGURATION, IDENTITY, CI_SAFETY).map(bodies -> bodies.get(operationId))
                 .filter(Objects::nonNull).findFirst();
+    }
+
+    /** A certificate body under another name, for fixtures that need a certificate of their own. */
+    static String certificateBody(String name) {
+        return Fixtures.certificateBody(name, CERTIFICATE);
     }
 
     /** The body of an operation with {@code {pathParameter}} placeholders filled from {@code ids}. */

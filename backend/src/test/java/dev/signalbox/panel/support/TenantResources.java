@@ -46,6 +46,7 @@ public final class TenantResources {
                     "{\"email\":\"invited-" + t.slug() + "@example.com\",\"role\":\"VIEWER\"}")),
             new PathParameter("ruleId", t -> t.createdId("/api/v1/load-balancers/{loadBalancerId}/listeners/{listenerId}/rules",
                     "{\"priority\":1,\"action\":{\"type\":\"FIXED_RESPONSE\",\"fixedResponse\":{\"statusCode\":503}}}")),
+            new PathParameter("certificateId", t -> t.createdId("/api/v1/certificates", SampleBodies.certificateBody("tls"))),
             // revision numbers are per load balancer, not ids: the same in every tenant
             new PathParameter("revision", t -> "1"),
             new PathParameter("fromRevision", t -> "1"),
