@@ -11,8 +11,8 @@ const LB = "00000000-0000-4000-8000-000000000web";
 const web = targetGroup("web", ["10.0.0.1:8080", "10.0.0.2:8080", "10.0.0.4:8080", "10.0.0.5:8080"]);
 const HEALTH_PATH = `/load-balancers/${LB}/target-groups/${web.id}/health`;
 
-function answering(health: () => TargetHealth[]): StubRoute {
-  return { method: "GET", path: HEALTH_PATH, status: 200, body: () => ({ items: health() }) };
+function answering(health: () => TargetHealth[], panicNodes: string[] = []): StubRoute {
+  return { method: "GET", path: HEALTH_PATH, status: 200, body: () => ({ items: health(), panicNodes }) };
 }
 
 function renderHealth() {
@@ -52,6 +52,28 @@ describe("target health", () => {
       ["10.0.0.4:8080", "1", "initial", "Elb.RegistrationInProgress", "0 nodes of 10.0.0.4:8080"],
       ["10.0.0.5:8080", "1", "unknown", "—", "1 node of 10.0.0.5:8080"],
     ]);
+  });
+
+  it("says on which nodes the group is in panic mode", async () => {
+    stubFetch([
+      answering(
+        () => [targetHealth("10.0.0.1:8080", "UNHEALTHY", [nodeHealth("node-2", "UNHEALTHY")])],
+        ["node-2"],
+      ),
+    ]);
+    renderHealth();
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Panic mode on node-2: too few targets are healthy, so requests are spread over all of them.",
+    );
+  });
+
+  it("shows no panic notice while every node balances over healthy targets", async () => {
+    stubFetch([answering(() => [targetHealth("10.0.0.1:8080", "HEALTHY", [nodeHealth("node-1", "HEALTHY")])])]);
+    renderHealth();
+
+    await screen.findByRole("table", { name: "Targets" });
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("marks a deregistered target that a node still drains", async () => {

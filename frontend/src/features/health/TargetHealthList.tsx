@@ -1,5 +1,6 @@
 import { LiveDataAlert } from "../../components/LiveDataAlert";
 import type { Target } from "../loadbalancers/loadBalancers";
+import { PanicNotice } from "./PanicNotice";
 import { TargetHealthTable } from "./TargetHealthTable";
 import { useTargetHealth } from "./targetHealth";
 
@@ -21,7 +22,8 @@ export function TargetHealthList({
     <>
       {/* A failed refresh keeps the last answer on screen, under the reason it is not current. */}
       <LiveDataAlert error={health.error} subject="Target health" />
-      {health.data !== undefined && <TargetHealthTable health={health.data} targets={targets} />}
+      {health.data !== undefined && <PanicNotice nodes={health.data.panicNodes} />}
+      {health.data !== undefined && <TargetHealthTable health={health.data.items} targets={targets} />}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api, dataOf } from "../../api/client";
 import type { components } from "../../api/generated/schema";
 
+export type TargetHealthList = components["schemas"]["TargetHealthList"];
 export type TargetHealth = components["schemas"]["TargetHealth"];
 export type NodeTargetHealth = components["schemas"]["NodeTargetHealth"];
 export type HealthProbe = components["schemas"]["HealthProbe"];
@@ -15,13 +16,11 @@ export function useTargetHealth(loadBalancerId: string, targetGroupId: string) {
   return useQuery({
     queryKey: ["load-balancers", loadBalancerId, "target-groups", targetGroupId, "health"],
     queryFn: async () =>
-      (
-        await dataOf(
-          api.GET("/load-balancers/{loadBalancerId}/target-groups/{targetGroupId}/health", {
-            params: { path: { loadBalancerId, targetGroupId } },
-          }),
-        )
-      ).items,
+      dataOf(
+        api.GET("/load-balancers/{loadBalancerId}/target-groups/{targetGroupId}/health", {
+          params: { path: { loadBalancerId, targetGroupId } },
+        }),
+      ),
     refetchInterval: HEALTH_POLL_MS,
   });
 }

@@ -89,10 +89,11 @@ function stubLoadBalancer(current: () => LoadBalancer, extra: StubRoute[] = []) 
           targetHealth("10.0.0.1:8080", "HEALTHY", [nodeHealth("node-1", "HEALTHY")]),
           targetHealth("10.0.0.2:8080", "UNHEALTHY", [nodeHealth("node-1", "UNHEALTHY")], { reason: "Target.Timeout" }),
         ],
+        panicNodes: [],
       },
     },
-    { method: "GET", path: `${base}/target-groups/${canary.id}/health`, status: 200, body: { items: [] } },
-    { method: "GET", path: `${base}/target-groups/${db.id}/health`, status: 200, body: { items: [] } },
+    { method: "GET", path: `${base}/target-groups/${canary.id}/health`, status: 200, body: { items: [], panicNodes: [] } },
+    { method: "GET", path: `${base}/target-groups/${db.id}/health`, status: 200, body: { items: [], panicNodes: [] } },
     { method: "GET", path: `${base}/metrics`, status: 200, body: metrics("15m", [4, 6]) },
     ...extra,
   ]);

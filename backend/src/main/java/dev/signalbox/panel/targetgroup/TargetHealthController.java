@@ -16,6 +16,7 @@ import dev.signalbox.panel.api.model.TargetHealthList;
 import dev.signalbox.panel.api.model.TargetHealthState;
 import dev.signalbox.panel.auth.CurrentPrincipal;
 import dev.signalbox.panel.telemetry.TargetHealthReading;
+import dev.signalbox.panel.telemetry.GroupHealthReadings;
 import dev.signalbox.panel.telemetry.TargetHealthReadings;
 import dev.signalbox.protocol.ProbeSnapshot;
 import dev.signalbox.protocol.TargetHealthStatus;
@@ -37,8 +38,10 @@ class TargetHealthController implements TargetHealthApi {
     public ResponseEntity<TargetHealthList> getTargetHealth(UUID loadBalancerId, UUID targetGroupId) {
         // the group must be the caller's before its live state (keyed by ids only) is read
         var registered = targets.registered(currentPrincipal.get().tenantId(), loadBalancerId, targetGroupId);
-        var summaries = TargetHealthSummary.of(registered, readings.of(loadBalancerId, targetGroupId));
-        return ResponseEntity.ok(new TargetHealthList(summaries.stream().map(TargetHealthController::toDto).toList()));
+        GroupHealthReadings reported = readings.of(loadBalancerId, targetGroupId);
+        var summaries = TargetHealthSummary.of(registered, reported.byTarget());
+        return ResponseEntity.ok(new TargetHealthList(summaries.stream().map(TargetHealthController::toDto).toList(),
+                reported.panicNodes()));
     }
 
     private static TargetHealth toDto(TargetHealthSummary summary) {

@@ -45,11 +45,11 @@ public class TargetHealthReadings {
     }
 
     /**
-     * Target id → what each node reports of it, by node id; a target no node reports is absent.
+     * What each node reports of the group's targets, and on which nodes the group is in panic mode.
      *
      * @throws SignalboxProblemException (503) when Redis cannot be read: every target would look unchecked
      */
-    public Map<UUID, List<TargetHealthReading>> of(UUID loadBalancerId, UUID targetGroupId) {
+    public GroupHealthReadings of(UUID loadBalancerId, UUID targetGroupId) {
         try {
             return read(new TargetGroupKey(loadBalancerId, targetGroupId));
         } catch (DataAccessException e) {
@@ -59,17 +59,18 @@ public class TargetHealthReadings {
         }
     }
 
-    private Map<UUID, List<TargetHealthReading>> read(TargetGroupKey group) {
+    private GroupHealthReadings read(TargetGroupKey group) {
         Set<String> nodeIds = redis.opsForZSet().rangeByScore(LiveStateKeys.healthNodes(group),
                 clock.millis() - ttlMillis, Double.POSITIVE_INFINITY);
         if (nodeIds == null || nodeIds.isEmpty()) {
-            return Map.of();
+            return GroupHealthReadings.NONE;
         }
         // sorted, so each target's nodes come by node id
         List<String> nodes = nodeIds.stream().sorted().toList();
         List<String> reports = redis.opsForValue().multiGet(nodes.stream()
                 .map(node -> LiveStateKeys.health(group, node)).toList());
         Map<UUID, List<TargetHealthReading>> byTarget = new LinkedHashMap<>();
+        List<String> panicNodes = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             String json = reports == null ? null : reports.get(i);
             if (json == null) {
@@ -77,6 +78,9 @@ public class TargetHealthReadings {
             }
             try {
                 TargetHealthReport report = codec.decodeTargetHealthReport(json.getBytes(StandardCharsets.UTF_8));
+                if (report.panicGroups().contains(group.targetGroupId())) {
+                    panicNodes.add(report.nodeId());
+                }
                 for (TargetHealthStatus status : report.targets()) {
                     byTarget.computeIfAbsent(status.targetId(), target -> new ArrayList<>())
                             .add(new TargetHealthReading(report.nodeId(), report.sentAt(), status));
@@ -85,6 +89,6 @@ public class TargetHealthReadings {
                 log.warn("Skipping an unreadable target health report of node {}: {}", nodes.get(i), e.getMessage());
             }
         }
-        return byTarget;
+        return new GroupHealthReadings(byTarget, panicNodes);
     }
 }

@@ -67,7 +67,9 @@ class TargetHealthStore {
                 }
                 byGroup.forEach((group, statuses) -> {
                     TargetHealthReport ofGroup = new TargetHealthReport(report.schemaVersion(), report.nodeId(),
-                            report.sentAt(), statuses);
+                            report.sentAt(), statuses, report.panicGroups().contains(group.targetGroupId())
+                                    ? List.of(group.targetGroupId())
+                                    : List.of());
                     ops.opsForValue().set(LiveStateKeys.health(group, report.nodeId()),
                             new String(codec.encode(ofGroup), StandardCharsets.UTF_8), ttl);
                     String nodes = LiveStateKeys.healthNodes(group);

@@ -110,6 +110,31 @@ class TargetHealthIntegrationTests extends PanelIntegrationTest {
     }
 
     @Test
+    void showsTheNodesOnWhichTheGroupIsInPanicMode() {
+        ApiClient admin = signUp(uniqueSlug("panic"));
+        Group group = group(admin, "10.0.3.1");
+        UUID target = group.target("10.0.3.1");
+        String calm = "node-calm-" + UUID.randomUUID();
+        String panicking = "node-panic-" + UUID.randomUUID();
+
+        NodeReports.send(new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, calm, Instant.now(),
+                List.of(group.status(target, "10.0.3.1", TargetHealthState.INITIAL, "Elb.InitialHealthChecking"))));
+        NodeReports.send(new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, panicking, Instant.now(),
+                List.of(group.status(target, "10.0.3.1", TargetHealthState.UNHEALTHY, "Target.Timeout")),
+                List.of(group.targetGroupId(), UUID.randomUUID())));
+
+        JsonNode list = await().atMost(DELIVERY).until(
+                () -> admin.get(group.path() + "/health").expectStatus(200).json(),
+                health -> health.path("items").get(0).path("nodes").size() == 2);
+        assertThat(list.path("panicNodes")).extracting(JsonNode::asString).containsExactly(panicking);
+
+        NodeReports.send(new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, panicking, Instant.now(),
+                List.of(group.status(target, "10.0.3.1", TargetHealthState.HEALTHY, null))));
+        await().atMost(DELIVERY).until(() -> admin.get(group.path() + "/health").expectStatus(200).json(),
+                health -> health.path("panicNodes").isEmpty());
+    }
+
+    @Test
     void viewersReadTheHealthAndOtherTenantsFindNothing() {
         String slug = uniqueSlug("health-owner");
         ApiClient owner = signUp(slug);

@@ -47,20 +47,20 @@ class TargetHealthStoreIntegrationTests extends PanelIntegrationTest {
 
         store.record(report(nodeA, status(group, first), status(group, second), status(otherGroup, third)));
         store.record(report(nodeB, status(group, second)));
-        assertThat(readings.of(LB, group)).containsOnlyKeys(first, second);
-        assertThat(readings.of(LB, group).get(second)).extracting(TargetHealthReading::nodeId).containsExactly(nodeA, nodeB);
-        assertThat(readings.of(LB, otherGroup)).containsOnlyKeys(third);
+        assertThat(readings.of(LB, group).byTarget()).containsOnlyKeys(first, second);
+        assertThat(readings.of(LB, group).byTarget().get(second)).extracting(TargetHealthReading::nodeId).containsExactly(nodeA, nodeB);
+        assertThat(readings.of(LB, otherGroup).byTarget()).containsOnlyKeys(third);
 
         store.record(report(nodeA, status(group, first)));
 
-        assertThat(readings.of(LB, group).get(first)).extracting(TargetHealthReading::nodeId).containsExactly(nodeA);
-        assertThat(readings.of(LB, group).get(second)).extracting(TargetHealthReading::nodeId).containsExactly(nodeB);
-        assertThat(readings.of(LB, otherGroup)).isEmpty();
+        assertThat(readings.of(LB, group).byTarget().get(first)).extracting(TargetHealthReading::nodeId).containsExactly(nodeA);
+        assertThat(readings.of(LB, group).byTarget().get(second)).extracting(TargetHealthReading::nodeId).containsExactly(nodeB);
+        assertThat(readings.of(LB, otherGroup).byTarget()).isEmpty();
         assertThat(redis.hasKey(LiveStateKeys.health(new LiveStateKeys.TargetGroupKey(LB, otherGroup), nodeA))).isFalse();
 
         store.record(report(nodeA));
 
-        assertThat(readings.of(LB, group)).containsOnlyKeys(second);
+        assertThat(readings.of(LB, group).byTarget()).containsOnlyKeys(second);
         assertThat(redis.hasKey(LiveStateKeys.nodeHealthGroups(nodeA))).isFalse();
     }
 
@@ -73,12 +73,12 @@ class TargetHealthStoreIntegrationTests extends PanelIntegrationTest {
         store.record(report(silent, status(group, first)));
         clock.advance(ttl.minusSeconds(5));
         store.record(report(talking, status(group, first)));
-        assertThat(readings.of(LB, group).get(first)).extracting(TargetHealthReading::nodeId)
+        assertThat(readings.of(LB, group).byTarget().get(first)).extracting(TargetHealthReading::nodeId)
                 .containsExactly(silent, talking);
 
         clock.advance(Duration.ofSeconds(6));
 
-        assertThat(readings.of(LB, group).get(first)).extracting(TargetHealthReading::nodeId).containsExactly(talking);
+        assertThat(readings.of(LB, group).byTarget().get(first)).extracting(TargetHealthReading::nodeId).containsExactly(talking);
         assertThat(redis.getExpire(LiveStateKeys.health(new LiveStateKeys.TargetGroupKey(LB, group), talking)))
                 .as("Redis forgets the report itself too").isBetween(1L, ttl.toSeconds());
     }
