@@ -16,10 +16,27 @@ from procs import Processes, free_port
 from servers import start_haproxy, start_nginx_proxy, start_nginx_targets
 from stack import NODE_JAVA_OPTS, start_control_plane, start_node
 
-# the JVM compiles the node's hot path during its first tens of seconds of load (longer on a busy machine):
-# warm up in rounds until a round gains less than 5 %, within these bounds
+# the JVM compiles the node's hot path during its first minute or so of load (longer on a busy machine):
+# warm up in rounds of 10 s until the JIT compiler threads are nearly idle, within these bounds
 NODE_WARM_UP_MIN_SECONDS = 30
-NODE_WARM_UP_MAX_SECONDS = 120
+NODE_WARM_UP_MAX_SECONDS = 180
+JIT_IDLE_SECONDS_PER_ROUND = 0.2
+
+
+def jit_cpu_seconds(pid):
+    """CPU time of a JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread1", ...)."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/comm") as f:
+                if "CompilerThre" not in f.read():
+                    continue
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+        except OSError:
+            pass  # a compiler thread the JVM stopped meanwhile
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 class Run:
@@ -53,15 +70,16 @@ class Run:
         self.nginx_port, self.haproxy_port = free_port(), free_port()
         self.nginx_proc = start_nginx_proxy(self.procs, self.tmp, self.nginx_port, self.nginx_targets)
         self.haproxy_proc = start_haproxy(self.procs, self.tmp, self.haproxy_port, self.nginx_targets)
-        self.log(f"node routes {self.node_host}; warming it up (JIT compilation)")
-        previous, warmed = 0.0, 0
+        self.log(f"node routes {self.node_host}; warming it up until the JIT compiler is done")
+        warmed = 0
         while warmed < NODE_WARM_UP_MAX_SECONDS:
+            compiling = jit_cpu_seconds(self.node.pid)
             rps = wrk(self.setup_commands, self.listener, self.node_host, seconds=10, warm_up=True)
+            compiling = jit_cpu_seconds(self.node.pid) - compiling
             warmed += 10
-            self.log(f"node warm-up: {rps:,.0f} requests/s")
-            if warmed >= NODE_WARM_UP_MIN_SECONDS and rps < previous * 1.05:
+            self.log(f"node warm-up: {rps:,.0f} requests/s, {compiling:.1f} s of JIT compilation")
+            if warmed >= NODE_WARM_UP_MIN_SECONDS and compiling < JIT_IDLE_SECONDS_PER_ROUND:
                 break
-            previous = max(previous, rps)
 
     def systems(self):
         """(label, port, Host header, pid whose CPU and memory count) of each system compared side by side."""

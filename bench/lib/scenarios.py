@@ -398,9 +398,9 @@ def kill(run):
     late = [a for a in answers if a[0] >= killed_at + 1]
     s.details.append(f"- requests {fmt(result.requests)}: failed {result.failed} ({failed_pct:.3f} %: "
                      f"{result.error_answers} answered 4xx/5xx, {result.connection_failures} failed on the connection), "
-                     f"{result.unanswered} unanswered when the load stopped; p99 {ms(result.percentile(99))}, "
+                     f"{result.unanswered} in flight when the load stopped; p99 {ms(result.percentile(99))}, "
                      f"max {ms(result.percentile(100))}")
-    s.details.append(f"- non-2xx answers: before the kill {sum(1 for a in answers if a[0] < killed_at and a[1] >= 300)}, "
+    s.details.append(f"- non-2xx answers to requests started: before the kill {sum(1 for a in answers if a[0] < killed_at and a[1] >= 300)}, "
                      f"in its first second {sum(1 for a in answers if killed_at <= a[0] < killed_at + 1 and a[1] >= 300)}, "
                      f"later {sum(1 for a in late if a[1] >= 300)}")
     if samples:
@@ -465,8 +465,8 @@ def freeze(run):
     answered_after = sum(1 for a in answers if a[0] >= frozen_at + 2)
     flow = answered_after / flowing_seconds / rate
     s.details.append(f"- requests {fmt(result.requests)}: failed {result.failed} ({failed_pct:.3f} %), "
-                     f"{result.unanswered} unanswered when the load stopped; p99 {ms(result.percentile(99))}, "
-                     f"max {ms(result.percentile(100))}")
+                     f"{result.unanswered} in flight (unanswered) when the load stopped; p99 "
+                     f"{ms(result.percentile(99))}, max {ms(result.percentile(100))}")
     s.details.append(f"- from 2 s after the freeze on, {100 * flow:.0f} % of the offered {rate}/s were answered; "
                      f"{slow_after} of those answers took ≥ 0.9 s")
     s.details.append("- the last new traffic to the frozen target: "
