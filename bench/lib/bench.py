@@ -47,7 +47,6 @@ class Run:
         self.started = time.monotonic()
         self.nginx_peak = None
         self.node_peak = None
-        self.java_classes = None
         self.setup_commands = Commands()
 
     def log(self, message):

@@ -13,7 +13,7 @@ import load
 from load import Commands, LOAD_CORE, finish_h2load, h2load, start_h2load, wrk
 from panel import forward_document, sign_up
 from procs import free_port, rss_kib
-from servers import compile_java_target, haproxy_max_connections, start_java_targets
+from servers import haproxy_max_connections, start_targets
 
 WARM_UP_SECONDS = 3
 PEAK_SECONDS = 8
@@ -236,15 +236,12 @@ def idle_memory(run):
 TARGET_ADDRESSES = ["127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14"]
 
 
-class JavaTargets:
+class ScenarioTargets:
     """Four target processes, each on its own loopback address, with health checks on a port of their own."""
 
     def __init__(self, run, delays):
-        if run.java_classes is None:
-            run.java_classes = compile_java_target(run.tmp)
         self.port, self.health_port = free_port(), free_port()
-        self.procs = start_java_targets(run.procs, run.tmp, run.java_classes, TARGET_ADDRESSES, self.port,
-                                        self.health_port, delays)
+        self.procs = start_targets(run.procs, TARGET_ADDRESSES, self.port, self.health_port, delays)
         self.run = run
 
     def addresses(self):
@@ -263,11 +260,13 @@ class JavaTargets:
 def slow_target(run):
     seconds, rate = 20, 400
     s = Scenario("slow-target", "One of four targets 20 ms slower",
-                 "Four target processes (bench/lib/Target.java), the fourth answering 20 ms late; the same four in a "
+                 "Four target processes (bench/lib/target.py), the fourth answering 20 ms late; the same four in a "
                  "ROUND_ROBIN and a LEAST_RESPONSE_TIME target group (two load balancers on one listener); "
-                 f"h2load at {rate} requests/s over 40 connections for {seconds} s each, after a 5 s warm-up.")
+                 f"h2load at {rate} requests/s over 10 connections for {seconds} s each, after a 5 s warm-up. "
+                 "(h2load starts its connections together and paces each alike, so n connections send bursts of "
+                 "n requests: few connections keep the node's own queueing out of the comparison.)")
     c = Commands()
-    targets = JavaTargets(run, [0, 0, 0, 20])
+    targets = ScenarioTargets(run, [0, 0, 0, 20])
     listener = free_port()
     lbs = {}
     try:
@@ -280,9 +279,9 @@ def slow_target(run):
             await_healthy(run.node, lb_id, 4)
         results = {}
         for algorithm, (lb_id, host) in lbs.items():
-            h2load(c, run.tmp, f"slow-warm-{algorithm}", listener, rate, 5, host=host, clients=40, warm_up=0)
+            h2load(c, run.tmp, f"slow-warm-{algorithm}", listener, rate, 5, host=host, clients=10, warm_up=0)
             results[algorithm] = h2load(c, run.tmp, f"slow-{algorithm}", listener, rate, seconds, host=host,
-                                        clients=40)
+                                        clients=10)
             run.log(f"slow target {algorithm}: p99 {ms(results[algorithm].percentile(99))}")
     finally:
         for lb_id, _ in lbs.values():
@@ -367,7 +366,7 @@ def kill(run):
                  f"for {seconds} s; `kill -9` of the fourth at {kill_at} s. Connection attempts to the killed target "
                  "are counted by a counting-only iptables rule on its address and port (SYNs), sampled every 100 ms.")
     c = Commands()
-    targets = JavaTargets(run, [0, 0, 0, 0])
+    targets = ScenarioTargets(run, [0, 0, 0, 0])
     victim = targets.procs[3]
     listener = free_port()
     lb_id = None
@@ -429,7 +428,7 @@ def freeze(run):
                  "(the kernel does) and never answers. Traffic the node still sends it shows as bytes queued unread "
                  "on its connections (`ss`), sampled every 100 ms; ejected = the last time that grew.")
     c = Commands()
-    targets = JavaTargets(run, [0, 0, 0, 0])
+    targets = ScenarioTargets(run, [0, 0, 0, 0])
     victim = targets.procs[3]
     listener = free_port()
     lb_id = None

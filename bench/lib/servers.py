@@ -3,7 +3,6 @@ HAProxy as proxies under test (on the proxy core), configured like the node: kee
 and to the targets, X-Forwarded-For, round robin, one worker."""
 import os
 import resource
-import subprocess
 
 from procs import wait_for_port
 
@@ -131,20 +130,14 @@ backend targets
     return proc
 
 
-def compile_java_target(tmp):
-    classes = os.path.join(tmp, "target-classes")
-    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "Target.java")
-    subprocess.run(["javac", "-d", classes, source], check=True)
-    return classes
-
-
-def start_java_targets(procs, tmp, classes, addresses, port, health_port, delays):
-    """One process per target, each on its own loopback address (so its traffic can be told apart)."""
+def start_targets(procs, addresses, port, health_port, delays):
+    """One process of bench/lib/target.py per target, each on its own loopback address (so its traffic
+    can be told apart)."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "target.py")
     started = []
     for address, delay in zip(addresses, delays):
-        proc = procs.start(f"target-{address}", [
-            "java", "-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", classes, "Target",
-            address, str(port), str(health_port), str(delay)], core=TARGET_CORE)
+        proc = procs.start(f"target-{address}", ["python3", script, address, str(port), str(health_port), str(delay)],
+                           core=TARGET_CORE)
         proc.address = address
         started.append(proc)
     for proc in started:
