@@ -25,4 +25,18 @@ final class Banner {
         out.println("  Ctrl-C stops everything and removes all data.");
         out.println();
     }
+
+    static void printPanelOnly(PrintStream out, StackPorts ports, String kafkaBootstrapServers) {
+        out.println();
+        out.println("  Signalbox services and panel are running locally (no gateway node).");
+        out.println();
+        out.println("  Console      http://localhost:" + ports.panel() + "/          sign up a tenant first");
+        out.println("  API          http://localhost:" + ports.panel() + "/api/v1");
+        out.println("  Kafka        " + kafkaBootstrapServers);
+        out.println("  Own node     java -jar " + LocalStack.NODE_JAR + " --spring.kafka.bootstrap-servers="
+                + kafkaBootstrapServers + " --signalbox.node.listen-address=127.0.0.1");
+        out.println();
+        out.println("  Ctrl-C stops everything and removes all data.");
+        out.println();
+    }
 }

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole system on one machine: embedded Postgres, Kafka, Redis and an SMTP sink, two demo
- * targets, and the panel and a gateway node as child JVMs from their fat jars. All state lives in
- * one temporary directory that {@link #close()} removes.
+ * targets, and the panel and a gateway node as child JVMs from their fat jars; without the node
+ * and the demo targets when {@link LaunchOptions#withNode()} is off. All state lives in one
+ * temporary directory that {@link #close()} removes.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackPorts ports;
     private final Path home;
     private final PrintStream output;
+    private final LaunchOptions options;
     private final String baseDomain;
     /**
      * Made anew for every stack: what they encrypt (certificates in Postgres and on the Kafka topic)
@@ -62,29 +64,44 @@ public final class LocalStack implements AutoCloseable {
      * @param output where the children's prefixed output goes
      */
     public LocalStack(StackPorts ports, Path home, PrintStream output) {
+        this(ports, home, output, new LaunchOptions(true));
+    }
+
+    public LocalStack(StackPorts ports, Path home, PrintStream output, LaunchOptions options) {
         this.ports = ports;
         this.home = home.toAbsolutePath().normalize();
         this.output = output;
+        this.options = options;
         this.baseDomain = "lb.localhost";
     }
 
     /** Starts everything and waits until panel and node report UP. On failure, stops what started. */
     public synchronized LocalStack start() {
         requireJar(PANEL_JAR);
-        requireJar(NODE_JAR);
+        if (options.withNode()) {
+            requireJar(NODE_JAR);
+        }
         try {
             Path work = Files.createTempDirectory("signalbox-devstack");
             workDirectory = work;
             agentJar = ParentWatchJar.write(work);
             // run copies: rebuilding the project while the stack runs must not pull jars from under it
             copyJar(PANEL_JAR, work);
-            copyJar(NODE_JAR, work);
+            if (options.withNode()) {
+                copyJar(NODE_JAR, work);
+            }
             Path postgresData = work.resolve("postgres");
             postgres = EmbeddedPostgres.start(ports.postgres(), postgresData);
             kafka = EmbeddedKafka.start(ports.kafka(), work.resolve("kafka"), false);
             redis = EmbeddedRedis.start(ports.redis());
             reaper = OrphanReaper.watch(postgresData.resolve("postmaster.pid"), work);
             smtp = EmbeddedSmtp.start(ports.smtp());
+            if (!options.withNode()) {
+                log.info("Postgres, Kafka, Redis and SMTP are up; starting the panel (no gateway node)");
+                panel = startPanel();
+                panel.awaitHealthy(panelUrl().resolve("/actuator/health"), STARTUP);
+                return this;
+            }
             targets = DemoTargets.start(ports.target1(), ports.target2());
             log.info("Postgres, Kafka, Redis and SMTP are up; starting the panel and node-1");
             panel = startPanel();
