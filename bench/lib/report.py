@@ -80,8 +80,10 @@ def write(path, results, failures, chosen, machine_info, started_at, wall, other
              f"- Date: {started_at:%Y-%m-%d %H:%M} UTC; run took {wall / 60:.1f} min",
              f"- Scenarios: {', '.join(chosen)}"]
     lines += [f"- {k}: {v}" for k, v in machine_info.items()]
-    lines.append(f"- Other processes on this machine used {100 * others:.0f} % of its cores on average during the run"
-                 + (" — numbers are distorted by that load" if others > 0.05 else ""))
+    distortion = ("" if others < 0.03 else " — numbers may be somewhat distorted by that load" if others < 0.15
+                  else " — numbers are distorted by that load")
+    lines.append(f"- Other processes on this machine used {100 * others:.0f} % of its cores on average during the "
+                 f"run{distortion}")
     lines.append(f"- Node JVM options: `{node_java_opts}` (the production Dockerfile's); "
                  "override with `BENCH_NODE_JAVA_OPTS`")
     lines += ["", "## Goals", "", "| Goal | Target | Measured | Ratio | Result |", "|---|---|---|---:|---|"]

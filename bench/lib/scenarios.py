@@ -210,7 +210,7 @@ def idle_memory(run):
         opening = min(count, haproxy_max_connections() - 50) if label == "haproxy" else count
         argv = ["python3", script, str(port), host or "127.0.0.1", str(opening)]
         client = run.procs.start(f"idle-clients-{label}", argv, core=LOAD_CORE, piped=True)
-        c.add(["taskset", "-c", str(LOAD_CORE)] + argv)
+        c.add(["taskset", "-c", str(LOAD_CORE), "python3", "bench/lib/idle_clients.py"] + argv[2:])
         ready = client.stdout.readline().split()
         if not ready or ready[0] != "READY":
             raise RuntimeError(f"idle clients for {label} did not get ready; see {client.log}")
@@ -528,7 +528,7 @@ def config_change(run):
         c.add(["curl", "-fsS", "-X", "PUT", "-H", "Authorization: Bearer $TOKEN", "-H",
                "Content-Type: application/json", "-d", '{"priority":10,"conditions":[…],"action":{"type":'
                '"FIXED_RESPONSE","fixedResponse":{"statusCode":200,"messageBody":"change-N"}}}',
-               f"http://127.0.0.1:8080/api/v1{rule_path}"])
+               "http://127.0.0.1:8080/api/v1/load-balancers/$LB/listeners/$LISTENER/rules/$RULE"])
         background = BackgroundLoad(run, c, listener, host, rate)
         poller = http.client.HTTPConnection("127.0.0.1", listener, timeout=5)
         try:
