@@ -12,7 +12,7 @@ import report
 import scenarios
 from load import Commands, wrk
 from panel import forward_document, sign_up
-from procs import Processes, free_port
+from procs import Processes, free_port, jit_cpu_seconds
 from servers import start_haproxy, start_nginx_proxy, start_nginx_targets
 from stack import NODE_JAVA_OPTS, start_control_plane, start_node
 
@@ -21,22 +21,6 @@ from stack import NODE_JAVA_OPTS, start_control_plane, start_node
 NODE_WARM_UP_MIN_SECONDS = 30
 NODE_WARM_UP_MAX_SECONDS = 180
 JIT_IDLE_SECONDS_PER_ROUND = 0.2
-
-
-def jit_cpu_seconds(pid):
-    """CPU time of a JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread1", ...)."""
-    total = 0
-    for task in os.listdir(f"/proc/{pid}/task"):
-        try:
-            with open(f"/proc/{pid}/task/{task}/comm") as f:
-                if "CompilerThre" not in f.read():
-                    continue
-            with open(f"/proc/{pid}/task/{task}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-                total += int(fields[11]) + int(fields[12])
-        except OSError:
-            pass  # a compiler thread the JVM stopped meanwhile
-    return total / os.sysconf("SC_CLK_TCK")
 
 
 class Run:

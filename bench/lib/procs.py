@@ -124,3 +124,32 @@ def descendants(pid):
     for child in children:
         result += descendants(child)
     return result
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a process and its descendants so far."""
+    total = 0
+    for p in [pid] + descendants(pid):
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def jit_cpu_seconds(pid):
+    """CPU time of a JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread1", ...)."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/comm") as f:
+                if "CompilerThre" not in f.read():
+                    continue
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+        except OSError:
+            pass  # a compiler thread the JVM stopped meanwhile
+    return total / os.sysconf("SC_CLK_TCK")

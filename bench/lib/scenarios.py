@@ -3,16 +3,16 @@ answers a Scenario with its goals (measured, ratio, pass/miss), a details table 
 import concurrent.futures
 import http.client
 import os
+import resource
 import signal
 import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
 
-import load
 from load import Commands, LOAD_CORE, finish_h2load, h2load, start_h2load, wrk
 from panel import forward_document, sign_up
-from procs import free_port, rss_kib
+from procs import cpu_seconds, free_port, rss_kib
 from servers import haproxy_max_connections, start_targets
 
 WARM_UP_SECONDS = 3
@@ -45,20 +45,6 @@ def fmt(n):
 
 def ms(x):
     return f"{x:.2f} ms" if x < 10 else f"{x:.1f} ms"
-
-
-def cpu_seconds(pid):
-    """User + system CPU time of a process and its descendants so far."""
-    from procs import descendants
-    total = 0
-    for p in [pid] + descendants(pid):
-        try:
-            with open(f"/proc/{p}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-                total += int(fields[11]) + int(fields[12])
-        except (OSError, IndexError):
-            pass
-    return total / os.sysconf("SC_CLK_TCK")
 
 
 def get(port, host, path="/", timeout=5):
@@ -189,7 +175,6 @@ def latency(run):
 
 def idle_memory(run):
     wanted = 10_000
-    import resource
     soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     count = min(wanted, soft - 500)
     s = Scenario("idle-memory", "Memory per idle keep-alive connection",
