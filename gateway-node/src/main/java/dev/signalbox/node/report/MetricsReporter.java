@@ -3,7 +3,6 @@ package dev.signalbox.node.report;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -55,11 +54,7 @@ public class MetricsReporter implements SmartLifecycle {
     @Override
     public synchronized void start() {
         sender = new ReportSender(kafka, node.id(), "metrics", Topics.NODE_METRICS, "metrics report");
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "signalbox-metrics-reporter");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = ReporterThread.start("signalbox-metrics-reporter");
         synchronized (windowLock) {
             windowStart = clock.instant();
         }

@@ -2,7 +2,6 @@ package dev.signalbox.node.report;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,11 +62,7 @@ public class NodeStatusReporter implements SmartLifecycle {
     @Override
     public synchronized void start() {
         sender = new ReportSender(kafka, node.id(), "status", Topics.NODE_STATUS, "status report");
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "signalbox-status-reporter");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = ReporterThread.start("signalbox-status-reporter");
         long interval = node.heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::report, 0, interval, TimeUnit.MILLISECONDS);
     }

@@ -2,7 +2,6 @@ package dev.signalbox.node.report;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -73,11 +72,7 @@ public class TargetHealthReporter implements SmartLifecycle {
     @Override
     public synchronized void start() {
         sender = new ReportSender(kafka, node.id(), "target-health", Topics.TARGET_HEALTH, "target health report");
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "signalbox-health-reporter");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = ReporterThread.start("signalbox-health-reporter");
         long period = COALESCING.toMillis();
         scheduler.scheduleWithFixedDelay(this::reportIfDue, 0, period, TimeUnit.MILLISECONDS);
     }
