@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          {@code <java.io.tmpdir>/signalbox-node-state/<id>}, named by node id so
  *                          nodes sharing a machine never share it. Point it at a volume to keep the
  *                          state across container replacement.
+ * @param eventLoopThreads  threads serving the HTTP listeners and their target connections; 0 for one
+ *                          per core the node may use
  */
 @ConfigurationProperties("signalbox.node")
 public record NodeProperties(
@@ -28,7 +30,8 @@ public record NodeProperties(
         @DefaultValue("2s") Duration heartbeatInterval,
         @DefaultValue("5s") Duration metricsInterval,
         @DefaultValue("0.0.0.0") String listenAddress,
-        Path stateDir) {
+        Path stateDir,
+        @DefaultValue("0") int eventLoopThreads) {
 
     public NodeProperties {
         // the binder passes null when the property is absent

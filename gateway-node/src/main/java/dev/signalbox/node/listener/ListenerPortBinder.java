@@ -11,7 +11,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,23 +19,19 @@ import org.springframework.boot.web.server.context.WebServerGracefulShutdownLife
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.server.reactive.HttpHandler;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.stereotype.Component;
 
 import dev.signalbox.node.NodeProperties;
+import dev.signalbox.node.forwarding.HttpListenerPort;
+import dev.signalbox.node.forwarding.HttpListenerPorts;
 import dev.signalbox.node.routing.ConfigApplied;
 import dev.signalbox.node.tls.CertificatesChanged;
 import dev.signalbox.node.tls.HttpsListeners;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import jakarta.annotation.PreDestroy;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
- * Keeps one Reactor Netty server bound per HTTP listener port of the applied config, all sharing
- * the application's WebFlux handler, so the gateway's route sees every listener's requests. Ports
+ * Keeps one server bound per HTTP listener port of the applied config ({@link HttpListenerPorts}),
+ * each forwarding its requests to the load balancers answering there. Ports
  * are bound and released as the config changes, without a restart. A port that cannot be bound is
  * logged and reported, never fatal; it is tried again on the next config change. A port with HTTPS
  * listeners is served with TLS only ({@link HttpsListeners}); while none of its certificates can be
@@ -46,7 +41,7 @@ import reactor.netty.http.server.HttpServer;
  *
  * <p>When the node stops, all listener ports stop accepting at once and their in-flight requests
  * finish, bounded by {@code spring.lifecycle.timeout-per-shutdown-phase}, in the same lifecycle
- * phase as the admin server's graceful shutdown, before the gateway's HTTP client is destroyed.
+ * phase as the admin server's graceful shutdown.
  */
 @Component
 public class ListenerPortBinder implements SmartLifecycle {
@@ -55,14 +50,12 @@ public class ListenerPortBinder implements SmartLifecycle {
     public static final int EVENT_ORDER = 0;
 
     private static final Logger log = LoggerFactory.getLogger(ListenerPortBinder.class);
-    private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final ObjectProvider<HttpHandler> httpHandler;
+    private final HttpListenerPorts listenerPorts;
     private final ObjectProvider<BoundListenerPorts> otherPorts;
     private final String listenAddress;
     private final Duration drainTimeout;
-    private final Map<Integer, DisposableServer> servers = new HashMap<>();
+    private final Map<Integer, HttpListenerPort> servers = new HashMap<>();
     private final Map<Integer, String> failures = new HashMap<>();
     private final HttpsListeners https;
     private final Set<Integer> securedPorts = new HashSet<>();
@@ -70,16 +63,10 @@ public class ListenerPortBinder implements SmartLifecycle {
     private boolean released;
     private boolean running;
 
-    private @Nullable ReactorHttpHandlerAdapter handler;
-
-    /**
-     * The handler is looked up at the first bind, after the context is refreshed: building it earlier
-     * would initialize the DispatcherHandler before the actuator's handler mappings exist.
-     */
-    public ListenerPortBinder(ObjectProvider<HttpHandler> httpHandler, ObjectProvider<BoundListenerPorts> otherPorts,
+    public ListenerPortBinder(HttpListenerPorts listenerPorts, ObjectProvider<BoundListenerPorts> otherPorts,
             NodeProperties node, HttpsListeners https,
             @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration drainTimeout) {
-        this.httpHandler = httpHandler;
+        this.listenerPorts = listenerPorts;
         this.otherPorts = otherPorts;
         this.https = https;
         this.listenAddress = node.listenAddress();
@@ -186,7 +173,7 @@ public class ListenerPortBinder implements SmartLifecycle {
      * draining one port after another would keep the later ones accepting meanwhile.
      */
     private void drainAll() {
-        List<DisposableServer> draining;
+        List<HttpListenerPort> draining;
         synchronized (this) {
             released = true;
             running = false;
@@ -194,7 +181,7 @@ public class ListenerPortBinder implements SmartLifecycle {
             servers.clear();
         }
         List<CompletableFuture<Void>> drains = new ArrayList<>(draining.size());
-        for (DisposableServer server : draining) {
+        for (HttpListenerPort server : draining) {
             drains.add(CompletableFuture.runAsync(() -> drain(server), runnable -> {
                 Thread drainer = new Thread(runnable, "listener-drain-" + server.port());
                 drainer.setDaemon(true);
@@ -204,29 +191,19 @@ public class ListenerPortBinder implements SmartLifecycle {
         CompletableFuture.allOf(drains.toArray(CompletableFuture[]::new)).join();
     }
 
-    private void drain(DisposableServer server) {
+    private void drain(HttpListenerPort server) {
         int port = server.port();
-        try {
-            // with a channel group, Reactor Netty stops accepting, lets active requests complete and
-            // closes idle keep-alive connections, waiting up to the timeout
-            server.disposeNow(drainTimeout);
+        if (server.drain(drainTimeout)) {
             log.info("Released listener port {} after draining", port);
-        } catch (RuntimeException e) {
-            log.warn("Listener port {} did not drain within {}; remaining connections are closed", port, drainTimeout, e);
-            server.dispose();
+        } else {
+            log.warn("Listener port {} did not drain within {}; remaining connections are closed", port, drainTimeout);
         }
     }
 
     private void bind(int port) {
         try {
-            HttpServer server = HttpServer.create()
-                    .host(listenAddress)
-                    .port(port)
-                    // tracks the connections, so disposing the server can wait for in-flight requests
-                    .channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
-                    .handle(handler());
             boolean secure = https.isSecure(port);
-            servers.put(port, (secure ? https.secure(port, server) : server).bindNow(BIND_TIMEOUT));
+            servers.put(port, listenerPorts.bind(listenAddress, port, secure ? https.tlsHandlers(port) : null));
             if (secure) {
                 securedPorts.add(port);
             }
@@ -245,18 +222,12 @@ public class ListenerPortBinder implements SmartLifecycle {
         }
     }
 
-    private ReactorHttpHandlerAdapter handler() {
-        if (handler == null) {
-            handler = new ReactorHttpHandlerAdapter(httpHandler.getObject());
-        }
-        return handler;
-    }
-
     private void release(int port) {
-        DisposableServer server = servers.remove(port);
+        HttpListenerPort server = servers.remove(port);
         securedPorts.remove(port);
         if (server != null) {
-            server.disposeNow(RELEASE_TIMEOUT);
+            // its connections finish the requests under way, then close
+            server.stop();
             log.info("Released listener port {}", port);
         }
     }

@@ -1,21 +1,33 @@
 package dev.signalbox.node.metrics;
 
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Records traffic that does not pass the gateway's HTTP filters, TCP connections, into the same
- * windows and meters as HTTP requests: a connection counts as a request without a status, in the
- * load balancer's, the group's and the target's windows, and is in flight from open to close.
+ * Records the traffic of load balancers into their windows and meters: HTTP requests, and TCP
+ * connections, which count as requests without a status, in the load balancer's, the group's and
+ * the target's windows, in flight from open to close.
  */
 @Component
 public class MetricsRecorder {
 
     private final TrafficRegistry traffic;
+    private final LongSupplier nanoClock = System::nanoTime;
 
     public MetricsRecorder(TrafficRegistry traffic) {
         this.traffic = traffic;
+    }
+
+    /**
+     * A request of {@code loadBalancerId} arrived; null when the node does not serve it (any more),
+     * so it is not counted.
+     */
+    public @Nullable RequestObservation requestStarted(UUID loadBalancerId) {
+        LoadBalancerTraffic loadBalancer = traffic.loadBalancer(loadBalancerId);
+        return loadBalancer == null ? null : new RequestObservation(loadBalancer, nanoClock);
     }
 
     /**

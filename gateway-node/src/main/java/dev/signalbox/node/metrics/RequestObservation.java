@@ -1,55 +1,34 @@
 package dev.signalbox.node.metrics;
 
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.web.server.ServerWebExchange;
-
-import dev.signalbox.node.routing.PickedTarget;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 /**
- * One request of a load balancer on its way through the node. It is counted once it has both ended
- * and committed its response, which happen in either order: a proxied or node-answered request
- * commits, then ends; a failed one ends first and gets its status when the error handler commits
- * the error response. A request the client abandons before any response is counted as it ends,
- * without a status. This object is the commit action and the end callback at once, so observing a
- * request allocates nothing else.
+ * One request of a load balancer on its way through the node, from {@link MetricsRecorder#requestStarted}
+ * to {@link #ended}. It is in flight in its load balancer's window from the start, and in its group's
+ * and target's from the pick; a retry on another target moves it there. The status and latency are
+ * those of the response head the client got; a request the client abandoned before any response is
+ * counted without a status. Used by one thread at a time, the connection's event loop.
  *
  * <p>Bytes are counted from the {@code Content-Length} of the request and of the response; bodies
  * without one (chunked) are not counted.
  */
-final class RequestObservation implements Supplier<Mono<Void>>, Consumer<SignalType> {
+public final class RequestObservation {
 
-    private static final int COMMITTED = 1;
-    private static final int ENDED = 2;
-    private static final int ABANDONED = 4;
-    private static final int COUNTED = 8;
-    private static final AtomicIntegerFieldUpdater<RequestObservation> STATE =
-            AtomicIntegerFieldUpdater.newUpdater(RequestObservation.class, "state");
-
-    private final ServerWebExchange exchange;
     private final LoadBalancerTraffic loadBalancer;
     private final LongSupplier nanoClock;
     private final long startNanos;
-    private volatile int state;
-    // written before the state change that publishes them
+    private @Nullable GroupTraffic group;
+    private @Nullable TrafficCounters target;
     private int status;
-    private long latencyNanos;
-    // written and read on the request's own chain, one signal after another
-    private @Nullable PickedTarget picked;
-    private @Nullable GroupTraffic pickedGroup;
-    private @Nullable TrafficCounters pickedTarget;
+    private long latencyNanos = TrafficCounters.NO_LATENCY;
+    private long bytesSent;
+    private boolean ended;
 
-    RequestObservation(ServerWebExchange exchange, LoadBalancerTraffic loadBalancer, LongSupplier nanoClock) {
-        this.exchange = exchange;
+    RequestObservation(LoadBalancerTraffic loadBalancer, LongSupplier nanoClock) {
         this.loadBalancer = loadBalancer;
         this.nanoClock = nanoClock;
         this.startNanos = nanoClock.getAsLong();
@@ -57,108 +36,67 @@ final class RequestObservation implements Supplier<Mono<Void>>, Consumer<SignalT
     }
 
     /** A target was picked; when a retry picks another, the request moves to its counts. */
-    void picked(PickedTarget target) {
-        if (target == picked) {
+    public void picked(UUID targetGroupId, UUID targetId) {
+        leaveTarget();
+        group = loadBalancer.group(targetGroupId);
+        target = group == null ? null : group.target(targetId);
+        if (group != null) {
+            group.counters().started();
+        }
+        if (target != null) {
+            target.started();
+        }
+    }
+
+    /**
+     * The response head went to the client: its status and the time to it are final now.
+     *
+     * @param bodyBytes the response's Content-Length, negative when it has none
+     */
+    public void responded(int status, long bodyBytes) {
+        this.status = status;
+        this.latencyNanos = nanoClock.getAsLong() - startNanos;
+        this.bytesSent = Math.max(0, bodyBytes);
+    }
+
+    /**
+     * The request ended, however it ended; only the first call counts.
+     *
+     * @param bodyBytes the request's Content-Length, negative when it has none
+     */
+    public void ended(long bodyBytes) {
+        if (ended) {
             return;
         }
-        leaveTarget();
-        picked = target;
-        pickedGroup = loadBalancer.group(target.targetGroupId());
-        pickedTarget = pickedGroup == null ? null : pickedGroup.target(target.target().id());
-        if (pickedGroup != null) {
-            pickedGroup.counters().started();
-        }
-        if (pickedTarget != null) {
-            pickedTarget.started();
-        }
-    }
-
-    /** Runs as the response is committed: its status and the time to it are final now. */
-    @Override
-    public Mono<Void> get() {
-        HttpStatusCode code = exchange.getResponse().getStatusCode();
-        // a response committed without a status goes out as 200
-        status = code == null ? 200 : code.value();
-        latencyNanos = nanoClock.getAsLong() - startNanos;
-        if (mark(COMMITTED)) {
-            count();
-        }
-        return Mono.empty();
-    }
-
-    /** Runs as the request's processing ends, however it ends. */
-    @Override
-    public void accept(SignalType signal) {
+        ended = true;
         loadBalancer.counters().ended();
         leaveTarget();
-        if (mark(signal == SignalType.CANCEL ? ENDED | ABANDONED : ENDED)) {
-            count();
-        }
-    }
-
-    /** Sets {@code flags}; true for the one caller that completes the request and must count it. */
-    private boolean mark(int flags) {
-        while (true) {
-            int seen = state;
-            if ((seen & COUNTED) != 0) {
-                return false;
-            }
-            int next = seen | flags;
-            boolean complete = (next & ENDED) != 0 && (next & (COMMITTED | ABANDONED)) != 0;
-            if (complete) {
-                next |= COUNTED;
-            }
-            if (STATE.compareAndSet(this, seen, next)) {
-                return complete;
-            }
-        }
-    }
-
-    private void count() {
-        boolean responded = (state & COMMITTED) != 0;
+        boolean responded = latencyNanos != TrafficCounters.NO_LATENCY;
         int statusClass = responded ? TrafficCounters.statusClassOf(status) : TrafficCounters.NO_STATUS;
-        long latency = responded ? latencyNanos : TrafficCounters.NO_LATENCY;
-        long received = Math.max(0, exchange.getRequest().getHeaders().getContentLength());
-        long sent = responded ? bytesSent() : 0;
-        loadBalancer.counters().record(statusClass, latency, received, sent);
+        long received = Math.max(0, bodyBytes);
+        long sent = responded ? bytesSent : 0;
+        loadBalancer.counters().record(statusClass, latencyNanos, received, sent);
         if (responded) {
-            loadBalancer.latency().record(latency, TimeUnit.NANOSECONDS);
-        }
-        GroupTraffic group = pickedGroup;
-        TrafficCounters target = pickedTarget;
-        PickedTarget finalPick = exchange.getAttribute(PickedTarget.ATTRIBUTE);
-        if (finalPick != picked) {
-            // picked again where this observation did not see it: count where the request went
-            group = finalPick == null ? null : loadBalancer.group(finalPick.targetGroupId());
-            target = group == null || finalPick == null ? null : group.target(finalPick.target().id());
+            loadBalancer.latency().record(latencyNanos, TimeUnit.NANOSECONDS);
         }
         if (group == null) {
             loadBalancer.requestsByStatusClass()[statusClass].increment();
             return;
         }
-        group.counters().record(statusClass, latency, received, sent);
+        group.counters().record(statusClass, latencyNanos, received, sent);
         group.requestsByStatusClass()[statusClass].increment();
         if (target != null) {
-            target.record(statusClass, latency, received, sent);
+            target.record(statusClass, latencyNanos, received, sent);
         }
-    }
-
-    /** The response body's length, when it has a body and says how long it is. */
-    private long bytesSent() {
-        if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod()) || status < 200 || status == 204
-                || status == 304) {
-            return 0;
-        }
-        return Math.max(0, exchange.getResponse().getHeaders().getContentLength());
     }
 
     /** Takes the request out of the in-flight counts of its group and target; they stay for counting it. */
     private void leaveTarget() {
-        if (pickedGroup != null) {
-            pickedGroup.counters().ended();
+        if (group != null) {
+            group.counters().ended();
         }
-        if (pickedTarget != null) {
-            pickedTarget.ended();
+        if (target != null) {
+            target.ended();
         }
     }
 }

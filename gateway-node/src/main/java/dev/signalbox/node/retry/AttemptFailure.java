@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 import io.netty.channel.ConnectTimeoutException;
-import reactor.netty.channel.AbortedException;
 
 /**
  * How an attempt to carry a request to a target failed, read from the error the proxy raised, and
@@ -85,13 +84,8 @@ public enum AttemptFailure {
                 || error instanceof UnknownHostException) {
             return CONNECT_FAILED;
         }
-        // the gateway's response timeout, and any timeout operator's
-        if (error instanceof org.springframework.cloud.gateway.support.TimeoutException
-                || error instanceof java.util.concurrent.TimeoutException) {
-            return RESPONSE_TIMEOUT;
-        }
-        // premature close, reset by peer, broken pipe: the connection went away under the request
-        if (error instanceof IOException || error instanceof AbortedException) {
+        // reset by peer, broken pipe: the connection went away under the request
+        if (error instanceof IOException) {
             return CONNECTION_BROKEN;
         }
         return null;

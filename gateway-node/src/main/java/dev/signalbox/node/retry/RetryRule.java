@@ -1,7 +1,7 @@
 package dev.signalbox.node.retry;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * Which failed attempts are tried again on another target. The rule, all of it:
@@ -29,11 +29,12 @@ public final class RetryRule {
     /**
      * Whether an attempt that failed with {@code failure} may be tried again.
      *
-     * @param hasBody      whether the request carries a body ({@link #hasBody(HttpHeaders)})
+     * @param method       the request's method name
+     * @param hasBody      whether the request carries a body: a positive length or a transfer coding
      * @param retriesDone  retries already made for this request
      * @param groupRetries the target group's retries setting
      */
-    public static boolean allows(AttemptFailure failure, HttpMethod method, boolean hasBody, int retriesDone,
+    public static boolean allows(AttemptFailure failure, String method, boolean hasBody, int retriesDone,
             int groupRetries) {
         int retries = Math.min(Math.max(groupRetries, 0), MAX_RETRIES);
         return switch (failure) {
@@ -44,14 +45,24 @@ public final class RetryRule {
     }
 
     /** Idempotent methods as RFC 9110 (9.2.2) names them: repeating one has the effect of doing it once. */
-    public static boolean isIdempotent(HttpMethod method) {
-        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)
-                || HttpMethod.PUT.equals(method) || HttpMethod.DELETE.equals(method)
-                || HttpMethod.TRACE.equals(method);
+    public static boolean isIdempotent(String method) {
+        return switch (method) {
+            case "GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE" -> true;
+            default -> false;
+        };
     }
 
-    /** A request has a body when it announces a positive length or a chunked (any) transfer coding. */
+    /** A request has a body when it announces a positive length or a transfer coding (chunked). */
     public static boolean hasBody(HttpHeaders headers) {
-        return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            return true;
+        }
+        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        try {
+            return length != null && Long.parseLong(length.trim()) > 0;
+        } catch (NumberFormatException e) {
+            // the codec refuses such requests before they get here
+            return false;
+        }
     }
 }

@@ -9,16 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
 
 import dev.signalbox.protocol.LoadBalancerSnapshot;
 import dev.signalbox.protocol.TargetGroupSnapshot;
@@ -27,7 +24,6 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.Connection;
 
 /**
  * Deregistration draining, as ALB does it. When a new revision no longer has a target (deregistered,
@@ -81,27 +77,23 @@ public class DrainingTargets {
     private final InFlightRequests inFlight;
     private final Clock clock;
     private final Scheduler scheduler;
-    private final Consumer<ServerWebExchange> cut;
     // guarded by this
     private final Map<Registration, Drain> drains = new HashMap<>();
     private Map<Registration, Registered> served = Map.of();
 
     @Autowired
     public DrainingTargets(ActiveConfig activeConfig, InFlightRequests inFlight, Clock clock) {
-        this(activeConfig, inFlight, clock, Schedulers.parallel(), DrainingTargets::closeClientConnection);
+        this(activeConfig, inFlight, clock, Schedulers.parallel());
     }
 
     /**
      * @param scheduler ends deregistration delays
-     * @param cut       cuts a request still running when its target's delay ends
      */
-    DrainingTargets(ActiveConfig activeConfig, InFlightRequests inFlight, Clock clock, Scheduler scheduler,
-            Consumer<ServerWebExchange> cut) {
+    DrainingTargets(ActiveConfig activeConfig, InFlightRequests inFlight, Clock clock, Scheduler scheduler) {
         this.activeConfig = activeConfig;
         this.inFlight = inFlight;
         this.clock = clock;
         this.scheduler = scheduler;
-        this.cut = cut;
     }
 
     @EventListener
@@ -185,10 +177,10 @@ public class DrainingTargets {
                 return;
             }
         }
-        List<ServerWebExchange> running = drain.inFlight.stopDrainingAndCut();
+        List<Runnable> running = drain.inFlight.stopDrainingAndCut();
         log.info("Deregistration delay of target {}:{} of group {} ended; cutting {} request(s) still running",
                 registration.host(), registration.port(), registration.targetGroupId(), running.size());
-        running.forEach(cut);
+        running.forEach(Runnable::run);
     }
 
     private static Map<Registration, Registered> registrations(AppliedConfig config) {
@@ -202,13 +194,5 @@ public class DrainingTargets {
             }
         }
         return registrations;
-    }
-
-    /** Cuts a request by closing its client's connection, which every client understands mid-response too. */
-    private static void closeClientConnection(ServerWebExchange exchange) {
-        Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
-        if (nativeResponse instanceof Connection connection) {
-            connection.channel().close();
-        }
     }
 }

@@ -1,22 +1,20 @@
 package dev.signalbox.node.routing;
 
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.server.ServerWebExchange;
 
 import dev.signalbox.node.balancing.TargetSelector;
 import dev.signalbox.protocol.TargetSnapshot;
-import reactor.core.publisher.SignalType;
 
 /**
- * One request to a target, from its pick to the end of its exchange: the one object counting it
- * costs. It is its own callback for the exchange's end and its own node in its target's list.
+ * One request to a target, from its pick until the target answered or the attempt failed: the one
+ * object counting it costs. It is its own node in its target's list.
  */
-final class InFlightRequest implements Consumer<SignalType> {
+public final class InFlightRequest {
 
-    final ServerWebExchange exchange;
+    /** Cuts the request short, as when its target's deregistration delay ends. */
+    final Runnable cut;
     private final TargetInFlight owner;
     /** Null when the selector does not track requests. */
     private final @Nullable TargetSelector selector;
@@ -27,9 +25,9 @@ final class InFlightRequest implements Consumer<SignalType> {
     @Nullable InFlightRequest previous;
     @Nullable InFlightRequest next;
 
-    InFlightRequest(ServerWebExchange exchange, TargetInFlight owner, TargetSelector selector, TargetSnapshot target,
+    InFlightRequest(Runnable cut, TargetInFlight owner, TargetSelector selector, TargetSnapshot target,
             LongSupplier nanoClock) {
-        this.exchange = exchange;
+        this.cut = cut;
         this.owner = owner;
         this.selector = selector.tracksRequests() ? selector : null;
         this.target = target;
@@ -37,9 +35,11 @@ final class InFlightRequest implements Consumer<SignalType> {
         this.startNanos = nanoClock.getAsLong();
     }
 
-    /** The request ended: written, failed or cancelled. Runs exactly once per request. */
-    @Override
-    public void accept(SignalType signal) {
+    /**
+     * The request ended: answered, failed or abandoned. Releases its pick with the time it took;
+     * call exactly once.
+     */
+    public void end() {
         if (selector != null) {
             selector.release(target, nanoClock.getAsLong() - startNanos);
         }

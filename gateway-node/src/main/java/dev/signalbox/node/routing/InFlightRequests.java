@@ -7,7 +7,6 @@ import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
 
 import dev.signalbox.node.balancing.TargetSelector;
 import dev.signalbox.protocol.TargetSnapshot;
@@ -24,9 +23,11 @@ public class InFlightRequests {
 
     /**
      * Counts a request to {@code target}, picked by {@code selector}, from now until the returned
-     * handle is told that the exchange ended; the handle then also releases the pick.
+     * handle is told that the request ended; the handle then also releases the pick.
+     *
+     * @param cut cuts the request short when its target's deregistration delay ends
      */
-    InFlightRequest start(ServerWebExchange exchange, TargetSelector selector, TargetSnapshot target,
+    public InFlightRequest start(Runnable cut, TargetSelector selector, TargetSnapshot target,
             LongSupplier nanoClock) {
         TargetInFlight counter = byTarget.get(target.id());
         if (counter == null || !counter.isFor(target)) {
@@ -34,7 +35,7 @@ public class InFlightRequests {
             counter = byTarget.compute(target.id(),
                     (id, known) -> known != null && known.isFor(target) ? known : new TargetInFlight(target));
         }
-        InFlightRequest request = new InFlightRequest(exchange, counter, selector, target, nanoClock);
+        InFlightRequest request = new InFlightRequest(cut, counter, selector, target, nanoClock);
         counter.add(request);
         return request;
     }

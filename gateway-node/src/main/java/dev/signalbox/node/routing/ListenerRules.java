@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * A listener's rules, compiled and ordered by ascending priority, then its default action. The
@@ -15,7 +14,7 @@ final class ListenerRules {
     /** A compiled rule. */
     record Rule(int priority, RuleCondition[] conditions, RuleAction action) {
 
-        boolean matches(ServerHttpRequest request, String host) {
+        boolean matches(ListenerRequest request, String host) {
             for (RuleCondition condition : conditions) {
                 if (!condition.matches(request, host)) {
                     return false;
@@ -42,7 +41,7 @@ final class ListenerRules {
     /**
      * @param host the request's Host header, normalized by {@link RoutingIndex#normalizeHost(String)}
      */
-    RoutingDecision decide(ServerHttpRequest request, String host) {
+    RoutingDecision decide(ListenerRequest request, String host) {
         for (Rule rule : rules) {
             if (rule.matches(request, host)) {
                 return rule.action().decide();

@@ -11,12 +11,9 @@ import dev.signalbox.protocol.TargetGroupSnapshot;
 
 /**
  * Where a request on a listener port goes, decided once per request from the routing index it
- * arrived under, and kept as an exchange attribute until the target is picked or the answer written.
+ * arrived under.
  */
 public sealed interface RoutingDecision {
-
-    /** The exchange attribute holding the decision. */
-    String ATTRIBUTE = RoutingDecision.class.getName();
 
     /**
      * A load balancer answers: forward to a target of a target group.

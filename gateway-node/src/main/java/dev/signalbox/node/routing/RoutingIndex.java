@@ -11,7 +11,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * Immutable (listener port, host) → load balancer lookup. Two hash lookups per request, whatever the
@@ -58,7 +57,7 @@ public final class RoutingIndex {
      * @param host the Host header without port, in any case; null when the request has none
      * @return null when {@code port} is not a listener port of any load balancer
      */
-    public @Nullable RoutingDecision resolve(int port, @Nullable String host, ServerHttpRequest request) {
+    public @Nullable RoutingDecision resolve(int port, @Nullable String host, ListenerRequest request) {
         Map<String, ListenerRules> hosts = rulesByPortAndHost.get(port);
         if (hosts == null) {
             return null;

@@ -1,13 +1,10 @@
 package dev.signalbox.node.routing;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 
 import dev.signalbox.protocol.ConditionSnapshot;
 import dev.signalbox.protocol.QueryStringPair;
@@ -21,7 +18,7 @@ sealed interface RuleCondition {
     /**
      * @param host the request's Host header, normalized by {@link RoutingIndex#normalizeHost(String)}
      */
-    boolean matches(ServerHttpRequest request, String host);
+    boolean matches(ListenerRequest request, String host);
 
     static RuleCondition compile(ConditionSnapshot condition) {
         List<String> values = condition.values();
@@ -40,7 +37,7 @@ sealed interface RuleCondition {
     /** Host names compare case-insensitively. */
     record HostHeader(Wildcard[] patterns) implements RuleCondition {
         @Override
-        public boolean matches(ServerHttpRequest request, String host) {
+        public boolean matches(ListenerRequest request, String host) {
             return anyMatches(patterns, host);
         }
     }
@@ -48,20 +45,16 @@ sealed interface RuleCondition {
     /** Paths compare case-sensitively, on the path as sent (not percent-decoded). */
     record PathPattern(Wildcard[] patterns) implements RuleCondition {
         @Override
-        public boolean matches(ServerHttpRequest request, String host) {
-            String path = request.getURI().getRawPath();
-            return anyMatches(patterns, path == null ? "" : path);
+        public boolean matches(ListenerRequest request, String host) {
+            return anyMatches(patterns, request.rawPath());
         }
     }
 
     /** The header name compares case-insensitively, as HTTP defines; values too, as ALB does. */
     record HttpHeader(String name, Wildcard[] patterns) implements RuleCondition {
         @Override
-        public boolean matches(ServerHttpRequest request, String host) {
-            List<String> sent = request.getHeaders().get(name);
-            if (sent == null) {
-                return false;
-            }
+        public boolean matches(ListenerRequest request, String host) {
+            List<String> sent = request.headers(name);
             for (int i = 0; i < sent.size(); i++) {
                 if (anyMatches(patterns, sent.get(i))) {
                     return true;
@@ -74,10 +67,10 @@ sealed interface RuleCondition {
     /** Method names are case-sensitive, as HTTP defines. */
     record RequestMethod(String[] methods) implements RuleCondition {
         @Override
-        public boolean matches(ServerHttpRequest request, String host) {
-            HttpMethod method = request.getMethod();
+        public boolean matches(ListenerRequest request, String host) {
+            String method = request.method();
             for (String candidate : methods) {
-                if (candidate.equals(method.name())) {
+                if (candidate.equals(method)) {
                     return true;
                 }
             }
@@ -88,9 +81,8 @@ sealed interface RuleCondition {
     /** Any parameter matching any pair; keys and values compare case-insensitively, as ALB does. */
     record QueryString(QueryPattern[] pairs) implements RuleCondition {
         @Override
-        public boolean matches(ServerHttpRequest request, String host) {
-            // parsed once per request by the framework and cached on it
-            for (Map.Entry<String, List<String>> parameter : request.getQueryParams().entrySet()) {
+        public boolean matches(ListenerRequest request, String host) {
+            for (Map.Entry<String, List<String>> parameter : request.queryParameters().entrySet()) {
                 List<String> values = parameter.getValue();
                 for (QueryPattern pair : pairs) {
                     if (pair.key() != null && !pair.key().matches(parameter.getKey())) {
@@ -115,9 +107,8 @@ sealed interface RuleCondition {
     /** The address of the client connected to the node. */
     record SourceIp(CidrBlock[] blocks) implements RuleCondition {
         @Override
-        public boolean matches(ServerHttpRequest request, String host) {
-            InetSocketAddress remote = request.getRemoteAddress();
-            InetAddress address = remote == null ? null : remote.getAddress();
+        public boolean matches(ListenerRequest request, String host) {
+            InetAddress address = request.clientAddress();
             if (address == null) {
                 return false;
             }
@@ -135,7 +126,7 @@ sealed interface RuleCondition {
         INSTANCE;
 
         @Override
-        public boolean matches(ServerHttpRequest request, String host) {
+        public boolean matches(ListenerRequest request, String host) {
             return false;
         }
     }

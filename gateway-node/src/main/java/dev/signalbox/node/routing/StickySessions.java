@@ -3,21 +3,21 @@ package dev.signalbox.node.routing;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpCookie;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
 
 import dev.signalbox.node.balancing.TargetSelector;
 import dev.signalbox.protocol.StickinessSnapshot;
 import dev.signalbox.protocol.TargetGroupSnapshot;
 import dev.signalbox.protocol.TargetSnapshot;
+import io.netty.handler.codec.http.cookie.DefaultCookie;
+import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 
 /**
  * Sticky sessions by load-balancer cookie, as ALB's {@code AWSALB} and {@code AWSALBTG}:
@@ -60,15 +60,16 @@ public class StickySessions {
      * The target for a request of {@code forward}: the one its cookie names, if the group is sticky
      * and the target takes requests, else the algorithm's pick, then remembered in a new cookie.
      */
-    @Nullable TargetSnapshot pickTarget(ServerWebExchange exchange, RoutingDecision.Forward forward) {
+    public @Nullable TargetSnapshot pickTarget(ListenerRequest request, RoutingDecision.Forward forward,
+            List<String> setCookies) {
         TargetSelector selector = forward.targets();
-        String hashKey = RequestHashKey.of(exchange.getRequest(), forward.hashKey());
+        String hashKey = RequestHashKey.of(request, forward.hashKey());
         TargetGroupSnapshot group = forward.group();
         if (group == null || !isSticky(group.attributes().stickiness())) {
             return selector.pick(hashKey);
         }
         long now = nowEpochSecond();
-        UUID pinned = tokens.verify(group.id(), cookie(exchange, TARGET_COOKIE), now);
+        UUID pinned = tokens.verify(group.id(), request.cookie(TARGET_COOKIE), now);
         TargetSnapshot target = pinned == null ? null : selector.pickTarget(pinned);
         if (target != null) {
             return target;
@@ -76,31 +77,30 @@ public class StickySessions {
         target = selector.pick(hashKey);
         if (target != null) {
             int duration = group.attributes().stickiness().durationSeconds();
-            setCookie(exchange, TARGET_COOKIE, tokens.issue(group.id(), target.id(), now + duration), duration);
+            setCookies.add(setCookie(TARGET_COOKIE, tokens.issue(group.id(), target.id(), now + duration), duration));
         }
         return target;
     }
 
     /**
      * The group of a sticky weighted forward for this request: the one its cookie names while the
-     * forward has it, else one drawn by weight, then remembered in a new cookie. The request's
-     * {@link RoutingDecision#ATTRIBUTE} becomes that group's forward.
+     * forward has it, else one drawn by weight, then remembered in a new cookie.
      */
-    RoutingDecision.Forward chooseGroup(ServerWebExchange exchange, RoutingDecision.StickyGroups groups) {
+    public RoutingDecision.Forward chooseGroup(ListenerRequest request, RoutingDecision.StickyGroups groups,
+            List<String> setCookies) {
         long now = nowEpochSecond();
-        UUID pinned = tokens.verify(groups.loadBalancerId(), cookie(exchange, GROUP_COOKIE), now);
+        UUID pinned = tokens.verify(groups.loadBalancerId(), request.cookie(GROUP_COOKIE), now);
         RoutingDecision.Forward forward = pinned == null ? null : groups.split().forwardTo(pinned);
         if (forward == null) {
             forward = groups.split().draw();
             TargetGroupSnapshot group = forward.group();
             // a group missing from the snapshot has nothing to stick to
             if (group != null) {
-                setCookie(exchange, GROUP_COOKIE,
+                setCookies.add(setCookie(GROUP_COOKIE,
                         tokens.issue(groups.loadBalancerId(), group.id(), now + groups.durationSeconds()),
-                        groups.durationSeconds());
+                        groups.durationSeconds()));
             }
         }
-        exchange.getAttributes().put(RoutingDecision.ATTRIBUTE, forward);
         return forward;
     }
 
@@ -113,17 +113,13 @@ public class StickySessions {
         return stickiness.enabled() && LB_COOKIE.equals(stickiness.type()) && stickiness.durationSeconds() > 0;
     }
 
-    private static @Nullable String cookie(ServerWebExchange exchange, String name) {
-        HttpCookie cookie = exchange.getRequest().getCookies().getFirst(name);
-        return cookie == null ? null : cookie.getValue();
-    }
-
-    private static void setCookie(ServerWebExchange exchange, String name, String value, int maxAgeSeconds) {
-        exchange.getResponse().addCookie(ResponseCookie.from(name, value)
-                .path("/")
-                .maxAge(maxAgeSeconds)
-                .httpOnly(true)
-                .build());
+    /** A Set-Cookie header value for the whole host, hidden from scripts. */
+    private static String setCookie(String name, String value, int maxAgeSeconds) {
+        DefaultCookie cookie = new DefaultCookie(name, value);
+        cookie.setPath("/");
+        cookie.setMaxAge(maxAgeSeconds);
+        cookie.setHttpOnly(true);
+        return ServerCookieEncoder.STRICT.encode(cookie);
     }
 
     private static byte[] keyOf(StickinessProperties properties) {

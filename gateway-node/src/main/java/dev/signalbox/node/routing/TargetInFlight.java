@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.server.ServerWebExchange;
 
 import dev.signalbox.protocol.TargetSnapshot;
 
@@ -93,13 +92,13 @@ final class TargetInFlight {
         onDrained = null;
     }
 
-    /** Stops draining and hands out the exchanges still in flight, to be cut. */
-    synchronized List<ServerWebExchange> stopDrainingAndCut() {
+    /** Stops draining and hands out how to cut each request still in flight. */
+    synchronized List<Runnable> stopDrainingAndCut() {
         onDrained = null;
-        List<ServerWebExchange> exchanges = new ArrayList<>(count);
+        List<Runnable> cuts = new ArrayList<>(count);
         for (InFlightRequest request = first; request != null; request = request.next) {
-            exchanges.add(request.exchange);
+            cuts.add(request.cut);
         }
-        return exchanges;
+        return cuts;
     }
 }

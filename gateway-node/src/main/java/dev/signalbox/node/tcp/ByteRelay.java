@@ -23,11 +23,13 @@ import io.netty.util.ReferenceCountUtil;
  * beyond the water mark, however fast one side sends and however slowly the other receives. Writes
  * use the void promise: no allocation per chunk beyond Netty's own buffers.
  *
+ * <p>Also relays the connections of an HTTP listener that switched protocols (WebSocket).
+ *
  * <p>Half-close: a FIN from one side is passed on as a FIN to the other once everything read before
  * it is written; the other direction keeps flowing. When both directions have ended, or either side
  * closes or fails, both sides are closed, the survivor after receiving what was read for it.
  */
-final class ByteRelay extends ChannelInboundHandlerAdapter {
+public final class ByteRelay extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ByteRelay.class);
 
@@ -35,15 +37,18 @@ final class ByteRelay extends ChannelInboundHandlerAdapter {
     /** Bytes read from this side, for the connection's metrics. */
     private long relayedBytes;
 
-    ByteRelay(Channel peer) {
+    public ByteRelay(Channel peer) {
         this.peer = peer;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof ByteBuf bytes) {
-            relayedBytes += bytes.readableBytes();
+        if (!(msg instanceof ByteBuf bytes)) {
+            // the end marker an HTTP codec emits as a connection switches protocols: not bytes to relay
+            ReferenceCountUtil.release(msg);
+            return;
         }
+        relayedBytes += bytes.readableBytes();
         if (peer.isActive()) {
             peer.write(msg, peer.voidPromise());
         } else {

@@ -2,6 +2,7 @@ package dev.signalbox.node.tls;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLHandshakeException;
 
@@ -14,9 +15,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.signalbox.node.routing.ConfigApplied;
+import io.netty.channel.ChannelHandler;
+import io.netty.handler.ssl.SniHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.AsyncMapping;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.tcp.SslProvider;
 
 /**
  * TLS for listener ports with HTTPS listeners. A secured port picks its certificate per handshake
@@ -70,27 +72,24 @@ public class HttpsListeners {
     }
 
     /**
-     * {@code server} with TLS choosing the certificate of each handshake.
+     * Makes the TLS handler of each connection to {@code port}: it chooses the certificate of each
+     * handshake by the server name the client asks for.
      *
      * @throws IllegalStateException if no listener of the port has a usable certificate yet: the port
      *                               is never served without TLS
      */
-    public HttpServer secure(int port, HttpServer server) {
+    public Supplier<ChannelHandler> tlsHandlers(int port) {
         HttpsPort https = ports.port(port);
-        HttpsPort.Selection fallback = https == null ? null : https.portDefault(certificates::get);
-        if (fallback == null) {
+        if (https == null || https.portDefault(certificates::get) == null) {
             throw new IllegalStateException("no usable certificate yet for the HTTPS listeners on port " + port);
         }
-        AsyncMapping<String, SslProvider> bySni = (serverName, promise) -> {
+        AsyncMapping<String, SslContext> bySni = (serverName, promise) -> {
             HttpsPort.Selection selection = select(port, serverName);
             return selection == null
                     ? promise.setFailure(new SSLHandshakeException("no certificate for " + serverName + " on port " + port))
-                    : promise.setSuccess(selection.certificate().provider(selection.policy()));
+                    : promise.setSuccess(selection.certificate().provider(selection.policy()).getSslContext());
         };
-        // the SNI mapping decides every handshake, also those without a server name; the context
-        // given first only satisfies the builder
-        return server.secure(spec -> spec.sslContext(fallback.certificate().provider(fallback.policy()).getSslContext())
-                .setSniAsyncMappings(bySni));
+        return () -> new SniHandler(bySni);
     }
 
     HttpsPort.@Nullable Selection select(int port, @Nullable String serverName) {

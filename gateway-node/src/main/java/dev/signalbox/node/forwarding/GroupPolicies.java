@@ -1,7 +1,4 @@
-package dev.signalbox.node.routing;
-
-import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
-import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
+package dev.signalbox.node.forwarding;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -9,31 +6,34 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-import org.springframework.cloud.gateway.route.Route;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.signalbox.node.retry.RetryBudget;
 import dev.signalbox.node.retry.RetryProperties;
+import dev.signalbox.node.routing.AppliedLoadBalancer;
+import dev.signalbox.node.routing.ConfigApplied;
 import dev.signalbox.protocol.TargetGroupAttributesSnapshot;
 import dev.signalbox.protocol.TargetGroupSnapshot;
 
 /**
- * What forwarding needs per target group beyond picking a target: a gateway route carrying the
- * group's connect and response timeouts, which the gateway's routing filter reads from the route on
- * the exchange, and the group's retry budget. Built once per group and reused by every request; a
- * new revision with other timeouts gets a new route but keeps the group's budget.
+ * What forwarding needs per target group beyond picking a target: the group's connect and response
+ * timeouts, with the protocol's defaults filled in, and its retry budget. Built once per group and
+ * reused by every request; a new revision with other timeouts gets a new policy but keeps the
+ * group's budget.
  */
 @Component
 class GroupPolicies {
 
     /**
-     * @param attributes  the attributes the route was built from
-     * @param route       the gateway route with the group's timeouts, put on every exchange forwarded to the group
-     * @param retryBudget bounds the group's retries
+     * @param attributes            the attributes the policy was built from
+     * @param connectTimeoutMillis  how long a connection to a target may take to be established
+     * @param responseTimeoutMillis how long a target may take from the request to its response head
+     * @param retryBudget           bounds the group's retries
      */
-    record GroupPolicy(TargetGroupAttributesSnapshot attributes, Route route, RetryBudget retryBudget) {
+    record GroupPolicy(TargetGroupAttributesSnapshot attributes, int connectTimeoutMillis, long responseTimeoutMillis,
+            RetryBudget retryBudget) {
     }
 
     private final ConcurrentHashMap<UUID, GroupPolicy> policies = new ConcurrentHashMap<>();
@@ -58,7 +58,7 @@ class GroupPolicies {
         return policies.compute(group.id(), (id, previous) -> previous != null
                 && sameTimeouts(previous.attributes(), group.attributes())
                         ? previous
-                        : new GroupPolicy(group.attributes(), routeOf(group.attributes()),
+                        : policyOf(group.attributes(),
                                 previous == null ? retryProperties.newBudget(nanoClock) : previous.retryBudget()));
     }
 
@@ -79,8 +79,7 @@ class GroupPolicies {
                 && built.responseTimeoutSeconds() == wanted.responseTimeoutSeconds());
     }
 
-    /** A route like the one the gateway matched, with the group's timeouts as the routing filter reads them. */
-    static Route routeOf(TargetGroupAttributesSnapshot attributes) {
+    private static GroupPolicy policyOf(TargetGroupAttributesSnapshot attributes, RetryBudget budget) {
         TargetGroupAttributesSnapshot defaults = TargetGroupAttributesSnapshot.DEFAULTS;
         int connectTimeoutMillis = attributes.connectTimeoutMillis() > 0
                 ? attributes.connectTimeoutMillis()
@@ -88,13 +87,6 @@ class GroupPolicies {
         long responseTimeoutMillis = 1000L * (attributes.responseTimeoutSeconds() > 0
                 ? attributes.responseTimeoutSeconds()
                 : defaults.responseTimeoutSeconds());
-        return Route.async()
-                .id(RoutingConfiguration.ROUTE_ID)
-                .uri(RoutingConfiguration.PLACEHOLDER_URI)
-                // never evaluated: the exchange was matched by the load balancer route already
-                .predicate(exchange -> true)
-                .metadata(CONNECT_TIMEOUT_ATTR, connectTimeoutMillis)
-                .metadata(RESPONSE_TIMEOUT_ATTR, responseTimeoutMillis)
-                .build();
+        return new GroupPolicy(attributes, connectTimeoutMillis, responseTimeoutMillis, budget);
     }
 }

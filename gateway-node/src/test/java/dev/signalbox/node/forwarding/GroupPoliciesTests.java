@@ -1,8 +1,6 @@
-package dev.signalbox.node.routing;
+package dev.signalbox.node.forwarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
-import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.signalbox.node.TestSnapshots;
 import dev.signalbox.node.retry.RetryProperties;
+import dev.signalbox.node.routing.AppliedConfig;
+import dev.signalbox.node.routing.ConfigApplied;
+import dev.signalbox.node.routing.ConfigChange;
 import dev.signalbox.protocol.LoadBalancerSnapshot;
 import dev.signalbox.protocol.StickinessSnapshot;
 import dev.signalbox.protocol.TargetGroupAttributesSnapshot;
@@ -26,11 +27,11 @@ class GroupPoliciesTests {
             8000, List.of(TestSnapshots.target("10.0.0.1", 80)));
 
     @Test
-    void theRouteCarriesTheGroupsTimeoutsInTheUnitsTheRoutingFilterReads() {
+    void carriesTheGroupsTimeoutsInMilliseconds() {
         GroupPolicies.GroupPolicy policy = policies.of(withTimeouts(250, 7));
 
-        assertThat(policy.route().getMetadata()).containsEntry(CONNECT_TIMEOUT_ATTR, 250)
-                .containsEntry(RESPONSE_TIMEOUT_ATTR, 7_000L);
+        assertThat(policy.connectTimeoutMillis()).isEqualTo(250);
+        assertThat(policy.responseTimeoutMillis()).isEqualTo(7_000L);
     }
 
     @Test
@@ -41,12 +42,12 @@ class GroupPoliciesTests {
     }
 
     @Test
-    void newTimeoutsGetANewRouteButKeepTheGroupsRetryBudget() {
+    void newTimeoutsGetANewPolicyButKeepTheGroupsRetryBudget() {
         GroupPolicies.GroupPolicy before = policies.of(withTimeouts(250, 7));
 
         GroupPolicies.GroupPolicy after = policies.of(withTimeouts(1_000, 7));
 
-        assertThat(after.route().getMetadata()).containsEntry(CONNECT_TIMEOUT_ATTR, 1_000);
+        assertThat(after.connectTimeoutMillis()).isEqualTo(1_000);
         assertThat(after.retryBudget()).isSameAs(before.retryBudget());
     }
 
@@ -54,8 +55,8 @@ class GroupPoliciesTests {
     void unsetTimeoutsFallBackToTheProtocolsDefaults() {
         GroupPolicies.GroupPolicy policy = policies.of(withTimeouts(0, 0));
 
-        assertThat(policy.route().getMetadata()).containsEntry(CONNECT_TIMEOUT_ATTR, 5_000)
-                .containsEntry(RESPONSE_TIMEOUT_ATTR, 60_000L);
+        assertThat(policy.connectTimeoutMillis()).isEqualTo(5_000);
+        assertThat(policy.responseTimeoutMillis()).isEqualTo(60_000L);
     }
 
     @Test

@@ -1,0 +1,81 @@
+package dev.signalbox.node.forwarding;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import dev.signalbox.protocol.TargetSnapshot;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.FastThreadLocal;
+
+/**
+ * Keep-alive connections to targets, idle between requests, kept per event loop so that taking
+ * one and giving it back costs a map lookup on the loop's own thread and no lock. A connection is
+ * reused for the same registration of a target at the same address; one idle for
+ * {@value #IDLE_SECONDS} s is closed, and one the target closes leaves the pool at once.
+ */
+@Component
+class TargetConnections {
+
+    static final int IDLE_SECONDS = 60;
+
+    private final FastThreadLocal<HashMap<TargetSnapshot, ArrayDeque<TargetConnection>>> idle =
+            new FastThreadLocal<>() {
+                @Override
+                protected HashMap<TargetSnapshot, ArrayDeque<TargetConnection>> initialValue() {
+                    return new HashMap<>();
+                }
+            };
+    private final HttpTransport transport;
+
+    TargetConnections(HttpTransport transport) {
+        this.transport = transport;
+    }
+
+    /** An idle connection to {@code target} of the calling event loop; null when there is none. */
+    @Nullable TargetConnection take(TargetSnapshot target) {
+        ArrayDeque<TargetConnection> connections = idle.get().get(target);
+        // the most recently used first: it is the least likely to have been closed by the target meanwhile
+        return connections == null ? null : connections.pollLast();
+    }
+
+    /** Opens a new connection to {@code target} on {@code loop}; the future's channel has a {@link TargetConnection}. */
+    ChannelFuture open(EventLoop loop, TargetSnapshot target, int connectTimeoutMillis) {
+        return transport.client(loop, connectTimeoutMillis, new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                channel.pipeline().addLast(
+                        new HttpClientCodec(),
+                        new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS),
+                        new TargetConnection(channel, target, TargetConnections.this));
+            }
+        }).connect(target.host(), target.port());
+    }
+
+    /** The connection of {@code channel} opened by {@link #open}. */
+    static TargetConnection of(Channel channel) {
+        return channel.pipeline().get(TargetConnection.class);
+    }
+
+    void offer(TargetConnection connection) {
+        idle.get().computeIfAbsent(connection.target, target -> new ArrayDeque<>()).addLast(connection);
+    }
+
+    void forget(TargetConnection connection) {
+        ArrayDeque<TargetConnection> connections = idle.get().get(connection.target);
+        if (connections != null) {
+            connections.remove(connection);
+            if (connections.isEmpty()) {
+                idle.get().remove(connection.target);
+            }
+        }
+    }
+}
