@@ -43,8 +43,17 @@ class TargetConnections {
     /** An idle connection to {@code target} of the calling event loop; null when there is none. */
     @Nullable TargetConnection take(TargetSnapshot target) {
         ArrayDeque<TargetConnection> connections = idle.get().get(target);
+        if (connections == null) {
+            return null;
+        }
         // the most recently used first: it is the least likely to have been closed by the target meanwhile
-        return connections == null ? null : connections.pollLast();
+        TargetConnection connection;
+        while ((connection = connections.pollLast()) != null) {
+            if (connection.channel.isActive()) {
+                return connection;
+            }
+        }
+        return null;
     }
 
     /** Opens a new connection to {@code target} on {@code loop}; the future's channel has a {@link TargetConnection}. */

@@ -1,5 +1,5 @@
 /**
- * Binds one extra HTTP server per listener port in the applied config, sharing the WebFlux handler of the admin server.
+ * Binds one HTTP server per listener port in the applied config, as the config changes.
  */
 @NullMarked
 package dev.signalbox.node.listener;

@@ -1,5 +1,6 @@
 /**
- * What the node serves: the applied snapshots, the immutable routing index built from them, and the Spring Cloud Gateway hooks that route an exchange through it.
+ * What the node serves: the applied snapshots, the immutable routing index built from them, and
+ * what a request consults on its way to a target (sticky sessions, requests in flight, draining).
  */
 @NullMarked
 package dev.signalbox.node.routing;
