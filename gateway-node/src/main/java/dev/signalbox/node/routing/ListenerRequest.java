@@ -2,6 +2,9 @@ package dev.signalbox.node.routing;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,18 +50,43 @@ public record ListenerRequest(HttpRequest head, @Nullable InetSocketAddress clie
     /** The query string as sent, without its '?'; empty when there is none. */
     public String rawQuery() {
         String uri = head.uri();
-        int question = uri.indexOf('?');
-        if (question < 0) {
+        int end = pathEnd(uri);
+        // a '?' after a '#' is part of the fragment
+        if (end == uri.length() || uri.charAt(end) != '?') {
             return "";
         }
-        int fragment = uri.indexOf('#', question);
-        return uri.substring(question + 1, fragment < 0 ? uri.length() : fragment);
+        int fragment = uri.indexOf('#', end);
+        return uri.substring(end + 1, fragment < 0 ? uri.length() : fragment);
     }
 
-    /** The query parameters, percent-decoded. */
+    /**
+     * The query parameters in the order sent, names and values percent-decoded ('+' is a space) and
+     * separated by '&' only. A parameter without '=' or with nothing after it has the value "", so
+     * that rules can match it; a part that is not valid percent-encoding is taken as sent, so that
+     * such a request is still routed.
+     */
     public Map<String, List<String>> queryParameters() {
         String query = rawQuery();
-        return query.isEmpty() ? Map.of() : new QueryStringDecoder(query, false).parameters();
+        if (query.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        int start = 0;
+        while (start < query.length()) {
+            int end = query.indexOf('&', start);
+            if (end < 0) {
+                end = query.length();
+            }
+            if (end > start) {
+                int equals = query.indexOf('=', start);
+                boolean hasValue = equals >= 0 && equals < end;
+                String name = decoded(query.substring(start, hasValue ? equals : end));
+                String value = hasValue ? decoded(query.substring(equals + 1, end)) : "";
+                parameters.computeIfAbsent(name, key -> new ArrayList<>(1)).add(value);
+            }
+            start = end + 1;
+        }
+        return parameters;
     }
 
     /** The first value of header {@code name} (case-insensitive); null when not sent. */
@@ -117,6 +145,14 @@ public record ListenerRequest(HttpRequest head, @Nullable InetSocketAddress clie
         }
         int colon = hostHeader.lastIndexOf(':');
         return colon < 0 ? hostHeader : hostHeader.substring(0, colon);
+    }
+
+    private static String decoded(String component) {
+        try {
+            return QueryStringDecoder.decodeComponent(component, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return component;
+        }
     }
 
     private static int pathEnd(String uri) {

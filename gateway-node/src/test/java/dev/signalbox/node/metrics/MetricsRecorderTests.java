@@ -65,6 +65,24 @@ class MetricsRecorderTests {
     }
 
     @Test
+    void startsObservingRequestsOfTheLoadBalancersTheNodeServesOnly() {
+        RequestObservation request = recorder.requestStarted(LOAD_BALANCER);
+
+        assertThat(recorder.requestStarted(UUID.randomUUID())).isNull();
+        assertThat(request).isNotNull();
+        assertThat(registry.drain()).extracting(TrafficWindow::loadBalancerId, TrafficWindow::targetGroupId,
+                TrafficWindow::inFlight).containsExactly(tuple(LOAD_BALANCER, null, 1L));
+        request.picked(group, TARGET.id());
+        request.responded(200, 2);
+        request.ended(1);
+        assertThat(registry.drain()).hasSize(3).allSatisfy(window -> {
+            assertThat(window.requests()).isEqualTo(1);
+            assertThat(window.responses2xx()).isEqualTo(1);
+            assertThat(window.inFlight()).isZero();
+        });
+    }
+
+    @Test
     void ignoresALoadBalancerTheNodeDoesNotServe() {
         ConnectionObservation connection = recorder.connectionOpened(UUID.randomUUID(), group, TARGET.id());
         connection.closed(1, 1, 1);

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.ActionType;
@@ -34,7 +33,7 @@ class AppliedConfigTests {
 
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     private static final UUID SHOP = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-    private static final MockServerHttpRequest ANY_REQUEST = MockServerHttpRequest.get("/").build();
+    private static final ListenerRequest ANY_REQUEST = TestRequests.get("/");
     private static final UUID BLOG = UUID.fromString("00000000-0000-0000-0000-00000000000b");
 
     @Test

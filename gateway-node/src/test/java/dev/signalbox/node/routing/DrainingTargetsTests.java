@@ -13,9 +13,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-import org.springframework.mock.web.server.MockServerWebExchange;
-import org.springframework.web.server.ServerWebExchange;
 
 import dev.signalbox.node.TestSnapshots;
 import dev.signalbox.node.balancing.GroupSelectorFactory;
@@ -27,7 +24,6 @@ import dev.signalbox.protocol.StickinessSnapshot;
 import dev.signalbox.protocol.TargetGroupAttributesSnapshot;
 import dev.signalbox.protocol.TargetGroupSnapshot;
 import dev.signalbox.protocol.TargetSnapshot;
-import reactor.core.publisher.SignalType;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Deregistration draining on virtual time: delays end only when a test advances the scheduler. */
@@ -41,10 +37,11 @@ class DrainingTargetsTests {
     private final TargetSnapshot b = target("10.0.0.2", 80);
     private final InFlightRequests inFlight = new InFlightRequests();
     private final VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
-    private final List<ServerWebExchange> cut = new ArrayList<>();
+    /** The requests cut so far, by the names they were started with. */
+    private final List<String> cut = new ArrayList<>();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ActiveConfig activeConfig = new ActiveConfig(event -> { }, clock, GroupSelectorFactory.PLAIN);
-    private final DrainingTargets draining = new DrainingTargets(activeConfig, inFlight, clock, scheduler, cut::add);
+    private final DrainingTargets draining = new DrainingTargets(activeConfig, inFlight, clock, scheduler);
     private final TargetSelector selector = TargetSelector.none();
     private long revision;
 
@@ -62,10 +59,10 @@ class DrainingTargetsTests {
         assertThat(draining.draining(loadBalancerId)).hasSize(1);
         assertThat(draining.draining(UUID.randomUUID())).isEmpty();
 
-        first.accept(SignalType.ON_COMPLETE);
+        first.end();
         assertThat(draining.draining()).as("one request still in flight").hasSize(1);
 
-        second.accept(SignalType.CANCEL);
+        second.end();
         assertThat(draining.draining()).isEmpty();
         scheduler.advanceTimeBy(Duration.ofSeconds(DELAY));
         assertThat(cut).isEmpty();
@@ -74,8 +71,8 @@ class DrainingTargetsTests {
     @Test
     void theEndOfTheDelayCutsTheRequestsStillRunning() {
         draining.follow(config(DELAY, a, b));
-        InFlightRequest running = start(b);
-        start(a);
+        InFlightRequest running = start("running", b);
+        start("on a", a);
 
         draining.follow(config(DELAY, a));
         scheduler.advanceTimeBy(Duration.ofSeconds(DELAY - 1));
@@ -84,16 +81,31 @@ class DrainingTargetsTests {
 
         scheduler.advanceTimeBy(Duration.ofSeconds(1));
 
-        assertThat(cut).containsExactly(running.exchange);
+        assertThat(cut).containsExactly("running");
         assertThat(draining.draining()).isEmpty();
-        running.accept(SignalType.CANCEL);
+        running.end();
         assertThat(inFlight.count(b)).isZero();
+    }
+
+    @Test
+    void onlyTheRequestsStillRunningAreCutEachOnce() {
+        draining.follow(config(DELAY, a, b));
+        start("first", b);
+        InFlightRequest done = start("done", b);
+        start("last", b);
+
+        draining.follow(config(DELAY, a));
+        done.end();
+        scheduler.advanceTimeBy(Duration.ofSeconds(DELAY));
+        scheduler.advanceTimeBy(Duration.ofSeconds(DELAY));
+
+        assertThat(cut).containsExactlyInAnyOrder("first", "last");
     }
 
     @Test
     void aTargetWithNothingInFlightIsDoneAtOnce() {
         draining.follow(config(DELAY, a, b));
-        start(b).accept(SignalType.ON_COMPLETE);
+        start(b).end();
 
         draining.follow(config(DELAY, a));
 
@@ -112,20 +124,20 @@ class DrainingTargetsTests {
         scheduler.advanceTimeBy(Duration.ofSeconds(DELAY));
         assertThat(cut).as("its delay no longer applies").isEmpty();
         assertThat(inFlight.count(b)).isEqualTo(1);
-        running.accept(SignalType.ON_COMPLETE);
+        running.end();
         assertThat(draining.draining()).isEmpty();
     }
 
     @Test
     void theDelayIsTheOneOfTheGroupTheTargetLeft() {
         draining.follow(config(5, a, b));
-        start(b);
+        start("running", b);
 
         draining.follow(config(DELAY, a));
 
         assertThat(draining.draining()).extracting(DrainingTarget::until).containsExactly(NOW.plusSeconds(5));
         scheduler.advanceTimeBy(Duration.ofSeconds(5));
-        assertThat(cut).hasSize(1);
+        assertThat(cut).containsExactly("running");
     }
 
     @Test
@@ -142,12 +154,12 @@ class DrainingTargetsTests {
     @Test
     void aZeroDelayCutsAtOnce() {
         draining.follow(config(0, a, b));
-        InFlightRequest running = start(b);
+        start("running", b);
 
         draining.follow(config(0, a));
         scheduler.advanceTime();
 
-        assertThat(cut).containsExactly(running.exchange);
+        assertThat(cut).containsExactly("running");
     }
 
     @Test
@@ -165,24 +177,25 @@ class DrainingTargetsTests {
     void countsRequestsPerRegistrationAcrossRevisionsAndReleasesTrackingSelectors() {
         var leastConnections = new LeastConnectionsSelector(List.of(a, b), new SplittableRandom(1));
         TargetSnapshot picked = leastConnections.pickTarget(a.id());
-        InFlightRequest request = inFlight.start(exchange(), leastConnections, picked, () -> 0);
+        InFlightRequest request = inFlight.start(() -> cut.add("counted"), leastConnections, picked, () -> 0);
         TargetSnapshot sameInNextRevision = new TargetSnapshot(a.id(), a.host(), a.port(), 7);
         TargetSnapshot moved = new TargetSnapshot(a.id(), a.host(), 81, 1);
 
         assertThat(inFlight.count(sameInNextRevision)).isEqualTo(1);
         assertThat(inFlight.count(moved)).isZero();
 
-        request.accept(SignalType.ON_COMPLETE);
+        request.end();
         assertThat(inFlight.count(a)).isZero();
         assertThat(leastConnections.inFlight(a)).as("the pick was released").isZero();
     }
 
     private InFlightRequest start(TargetSnapshot target) {
-        return inFlight.start(exchange(), selector, target, () -> 0);
+        return start("request to " + target.host(), target);
     }
 
-    private static ServerWebExchange exchange() {
-        return MockServerWebExchange.from(MockServerHttpRequest.get("/"));
+    /** Starts a request whose cut is recorded under {@code name}. */
+    private InFlightRequest start(String name, TargetSnapshot target) {
+        return inFlight.start(() -> cut.add(name), selector, target, () -> 0);
     }
 
     private AppliedConfig config(int delaySeconds, TargetSnapshot... targets) {

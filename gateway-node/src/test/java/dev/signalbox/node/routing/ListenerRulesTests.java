@@ -1,5 +1,7 @@
 package dev.signalbox.node.routing;
 
+import static dev.signalbox.node.routing.TestRequests.get;
+import static dev.signalbox.node.routing.TestRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
@@ -8,8 +10,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 import dev.signalbox.protocol.ActionSnapshot;
 import dev.signalbox.protocol.Algorithm;
@@ -24,6 +24,7 @@ import dev.signalbox.protocol.RuleSnapshot;
 import dev.signalbox.protocol.TargetGroupSnapshot;
 import dev.signalbox.protocol.TargetProtocol;
 import dev.signalbox.protocol.TargetSnapshot;
+import io.netty.handler.codec.http.HttpMethod;
 
 /** Rules compiled from a snapshot and evaluated through the routing index, as a request would be. */
 class ListenerRulesTests {
@@ -38,8 +39,8 @@ class ListenerRulesTests {
     void takesTheDefaultActionWhenNoRuleMatches() {
         RoutingIndex index = index(rule(1, TO_B, condition("path-pattern", "/api/*")));
 
-        assertThat(targetOf(index, MockServerHttpRequest.get("/shop/api/x").build())).isEqualTo("a");
-        assertThat(targetOf(index, MockServerHttpRequest.get("/api/orders").build())).isEqualTo("b");
+        assertThat(targetOf(index, get("/shop/api/x"))).isEqualTo("a");
+        assertThat(targetOf(index, get("/api/orders"))).isEqualTo("b");
     }
 
     @Test
@@ -49,8 +50,8 @@ class ListenerRulesTests {
                 rule(20, fixed, condition("path-pattern", "/api/*")),
                 rule(10, TO_B, condition("path-pattern", "/api/orders*")));
 
-        assertThat(targetOf(index, MockServerHttpRequest.get("/api/orders/1").build())).isEqualTo("b");
-        assertThat(decide(index, MockServerHttpRequest.get("/api/users").build()))
+        assertThat(targetOf(index, get("/api/orders/1"))).isEqualTo("b");
+        assertThat(decide(index, get("/api/users")))
                 .isInstanceOfSatisfying(RoutingDecision.FixedResponse.class,
                         response -> assertThat(response.statusCode()).isEqualTo(418));
     }
@@ -61,27 +62,27 @@ class ListenerRulesTests {
                 condition("path-pattern", "/admin/*", "/ops/*"),
                 condition("http-request-method", "POST", "PUT")));
 
-        assertThat(targetOf(index, MockServerHttpRequest.post("/ops/restart").build())).isEqualTo("b");
-        assertThat(targetOf(index, MockServerHttpRequest.put("/admin/x").build())).isEqualTo("b");
-        assertThat(targetOf(index, MockServerHttpRequest.get("/admin/x").build())).isEqualTo("a");
-        assertThat(targetOf(index, MockServerHttpRequest.post("/shop").build())).isEqualTo("a");
+        assertThat(targetOf(index, request(HttpMethod.POST, "/ops/restart"))).isEqualTo("b");
+        assertThat(targetOf(index, request(HttpMethod.PUT, "/admin/x"))).isEqualTo("b");
+        assertThat(targetOf(index, get("/admin/x"))).isEqualTo("a");
+        assertThat(targetOf(index, request(HttpMethod.POST, "/shop"))).isEqualTo("a");
     }
 
     @Test
     void matchesHostHeadersWithWildcardsRegardlessOfCase() {
         RoutingIndex index = index(rule(1, TO_B, condition("host-header", "SHOP.*")));
 
-        assertThat(targetOf(index, MockServerHttpRequest.get("/").build(), "Shop.Test")).isEqualTo("b");
+        assertThat(targetOf(index, get("/"), "Shop.Test")).isEqualTo("b");
     }
 
     @Test
     void matchesHeaderNamesRegardlessOfCaseAndValuesWithWildcards() {
         RoutingIndex index = index(rule(1, TO_B, new ConditionSnapshot("http-header", "x-Canary", List.of("yes*"))));
 
-        assertThat(targetOf(index, MockServerHttpRequest.get("/").header("X-CANARY", "Yes-please").build()))
+        assertThat(targetOf(index, get("/", "X-CANARY", "Yes-please")))
                 .isEqualTo("b");
-        assertThat(targetOf(index, MockServerHttpRequest.get("/").header("X-Canary", "no").build())).isEqualTo("a");
-        assertThat(targetOf(index, MockServerHttpRequest.get("/").build())).isEqualTo("a");
+        assertThat(targetOf(index, get("/", "X-Canary", "no"))).isEqualTo("a");
+        assertThat(targetOf(index, get("/"))).isEqualTo("a");
     }
 
     @Test
@@ -89,10 +90,31 @@ class ListenerRulesTests {
         RoutingIndex index = index(rule(1, TO_B, new ConditionSnapshot("query-string", null, List.of(),
                 List.of(new QueryStringPair("version", "v2*"), new QueryStringPair(null, "beta")))));
 
-        assertThat(targetOf(index, MockServerHttpRequest.get("/?page=1&version=v2.1").build())).isEqualTo("b");
-        assertThat(targetOf(index, MockServerHttpRequest.get("/?channel=beta").build())).isEqualTo("b");
-        assertThat(targetOf(index, MockServerHttpRequest.get("/?version=v1").build())).isEqualTo("a");
-        assertThat(targetOf(index, MockServerHttpRequest.get("/").build())).isEqualTo("a");
+        assertThat(targetOf(index, get("/?page=1&version=v2.1"))).isEqualTo("b");
+        assertThat(targetOf(index, get("/?channel=beta"))).isEqualTo("b");
+        assertThat(targetOf(index, get("/?version=v1"))).isEqualTo("a");
+        assertThat(targetOf(index, get("/"))).isEqualTo("a");
+    }
+
+    @Test
+    void matchesAQueryKeySentWithoutValueAndRoutesAQueryThatIsNotValidPercentEncoding() {
+        RoutingIndex index = index(rule(1, TO_B, new ConditionSnapshot("query-string", null, List.of(),
+                List.of(new QueryStringPair("beta", "*"), new QueryStringPair("discount", "100%")))));
+
+        assertThat(targetOf(index, get("/?beta"))).isEqualTo("b");
+        assertThat(targetOf(index, get("/?beta="))).isEqualTo("b");
+        assertThat(targetOf(index, get("/?discount=100%"))).isEqualTo("b");
+        assertThat(targetOf(index, get("/?discount=%ZZ"))).isEqualTo("a");
+    }
+
+    @Test
+    void matchesPathsAsSentCaseSensitively() {
+        RoutingIndex index = index(rule(1, TO_B, condition("path-pattern", "/My%20Files/*")));
+
+        assertThat(targetOf(index, get("/My%20Files/a.txt?x=1"))).isEqualTo("b");
+        assertThat(targetOf(index, get("http://shop.test/My%20Files/a.txt"))).isEqualTo("b");
+        assertThat(targetOf(index, get("/my%20files/a.txt"))).isEqualTo("a");
+        assertThat(targetOf(index, get("/My%2520Files/a.txt"))).as("decoded once, it would match").isEqualTo("a");
     }
 
     @Test
@@ -108,11 +130,11 @@ class ListenerRulesTests {
     void aConditionOnAnUnknownFieldNeverMatches() {
         RoutingIndex index = index(rule(1, TO_B, condition("moon-phase", "full")));
 
-        assertThat(targetOf(index, MockServerHttpRequest.get("/").build())).isEqualTo("a");
+        assertThat(targetOf(index, get("/"))).isEqualTo("a");
     }
 
-    private static ServerHttpRequest from(String address) {
-        return MockServerHttpRequest.get("/").remoteAddress(new InetSocketAddress(address, 40000)).build();
+    private static ListenerRequest from(String address) {
+        return TestRequests.from(new InetSocketAddress(address, 40000));
     }
 
     private static ConditionSnapshot condition(String field, String... values) {
@@ -137,15 +159,15 @@ class ListenerRulesTests {
         return AppliedConfig.EMPTY.apply(List.of(ConfigChange.update(snapshot)), Instant.now()).routingIndex();
     }
 
-    private static RoutingDecision decide(RoutingIndex index, ServerHttpRequest request) {
+    private static RoutingDecision decide(RoutingIndex index, ListenerRequest request) {
         return index.resolve(PORT, HOST, request);
     }
 
-    private static String targetOf(RoutingIndex index, ServerHttpRequest request) {
+    private static String targetOf(RoutingIndex index, ListenerRequest request) {
         return targetOf(index, request, HOST);
     }
 
-    private static String targetOf(RoutingIndex index, ServerHttpRequest request, String host) {
+    private static String targetOf(RoutingIndex index, ListenerRequest request, String host) {
         RoutingDecision decision = index.resolve(PORT, host, request);
         assertThat(decision).isInstanceOf(RoutingDecision.Forward.class);
         return ((RoutingDecision.Forward) decision).targets().pick(null).host();

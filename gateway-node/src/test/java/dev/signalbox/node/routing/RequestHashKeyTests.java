@@ -5,23 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpCookie;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 import dev.signalbox.protocol.HashKeySnapshot;
 import dev.signalbox.protocol.HashKeyType;
+import io.netty.handler.codec.http.HttpMethod;
 
 class RequestHashKeyTests {
 
-    private final MockServerHttpRequest request = MockServerHttpRequest.get("/")
-            .remoteAddress(new InetSocketAddress("192.0.2.7", 50123))
-            .header("X-User", "alice")
-            .cookie(new HttpCookie("session", "s-42"))
-            .build();
+    private final ListenerRequest request = new ListenerRequest(
+            TestRequests.head(HttpMethod.GET, "/", "X-User", "alice", "Cookie", "theme=dark; session=s-42"),
+            new InetSocketAddress("192.0.2.7", 50123), TestRequests.LISTENER_PORT, false);
 
     @Test
     void readsTheClientAddressWithoutItsPort() {
         assertThat(RequestHashKey.of(request, HashKeySnapshot.sourceIp())).isEqualTo("192.0.2.7");
+    }
+
+    @Test
+    void readsAnUnresolvedClientAddressAsItsHostString() {
+        ListenerRequest unresolved = TestRequests.from(InetSocketAddress.createUnresolved("client.test", 50123));
+
+        assertThat(RequestHashKey.of(unresolved, HashKeySnapshot.sourceIp())).isEqualTo("client.test");
     }
 
     @Test
@@ -35,7 +39,8 @@ class RequestHashKeyTests {
         assertThat(RequestHashKey.of(request, new HashKeySnapshot(HashKeyType.HEADER, "X-Tenant"))).isNull();
         assertThat(RequestHashKey.of(request, new HashKeySnapshot(HashKeyType.COOKIE, "other"))).isNull();
         assertThat(RequestHashKey.of(request, new HashKeySnapshot(HashKeyType.HEADER, null))).isNull();
-        assertThat(RequestHashKey.of(MockServerHttpRequest.get("/").build(), HashKeySnapshot.sourceIp())).isNull();
+        assertThat(RequestHashKey.of(request, new HashKeySnapshot(HashKeyType.COOKIE, null))).isNull();
+        assertThat(RequestHashKey.of(TestRequests.from(null), HashKeySnapshot.sourceIp())).isNull();
         assertThat(RequestHashKey.of(request, null)).isNull();
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
@@ -14,10 +15,6 @@ import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpCookie;
-import org.springframework.http.ResponseCookie;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-import org.springframework.mock.web.server.MockServerWebExchange;
 
 import dev.signalbox.node.balancing.RoundRobinSelector;
 import dev.signalbox.node.balancing.TargetSelector;
@@ -28,6 +25,8 @@ import dev.signalbox.protocol.TargetGroupAttributesSnapshot;
 import dev.signalbox.protocol.TargetGroupSnapshot;
 import dev.signalbox.protocol.TargetProtocol;
 import dev.signalbox.protocol.TargetSnapshot;
+import io.netty.handler.codec.http.cookie.ClientCookieDecoder;
+import io.netty.handler.codec.http.cookie.Cookie;
 
 class StickySessionsTests {
 
@@ -43,19 +42,20 @@ class StickySessionsTests {
     private final StickySessions sessions = new StickySessions(new StickinessTokens(SECRET),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
+    private final List<String> setCookies = new ArrayList<>();
+
     @Test
     void aClientWithoutACookieIsAssignedByTheAlgorithmAndGetsACookieNamingItsTarget() {
         var forward = forward(group);
-        var exchange = exchange(null);
 
-        assertThat(sessions.pickTarget(exchange, forward)).isSameAs(a);
+        assertThat(sessions.pickTarget(request(null), forward, setCookies)).isSameAs(a);
 
-        ResponseCookie cookie = exchange.getResponse().getCookies().getFirst(StickySessions.TARGET_COOKIE);
-        assertThat(cookie).isNotNull();
-        assertThat(cookie.getMaxAge().getSeconds()).isEqualTo(DURATION);
-        assertThat(cookie.getPath()).isEqualTo("/");
+        Cookie cookie = onlySetCookie();
+        assertThat(cookie.name()).isEqualTo(StickySessions.TARGET_COOKIE);
+        assertThat(cookie.maxAge()).isEqualTo(DURATION);
+        assertThat(cookie.path()).isEqualTo("/");
         assertThat(cookie.isHttpOnly()).isTrue();
-        assertThat(tokens.verify(group.id(), cookie.getValue(), NOW.getEpochSecond())).isEqualTo(a.id());
+        assertThat(tokens.verify(group.id(), cookie.value(), NOW.getEpochSecond())).isEqualTo(a.id());
     }
 
     @Test
@@ -64,23 +64,24 @@ class StickySessionsTests {
         String pinnedToB = tokens.issue(group.id(), b.id(), NOW.getEpochSecond() + DURATION);
 
         for (int i = 0; i < 3; i++) {
-            var exchange = exchange(pinnedToB);
-            assertThat(sessions.pickTarget(exchange, forward)).isSameAs(b);
-            assertThat(exchange.getResponse().getCookies()).isEmpty();
+            assertThat(sessions.pickTarget(request(pinnedToB), forward, setCookies)).isSameAs(b);
         }
-        assertThat(sessions.pickTarget(exchange(null), forward)).as("round robin's first turn").isSameAs(a);
+        assertThat(setCookies).isEmpty();
+        assertThat(sessions.pickTarget(request(null), forward, new ArrayList<>())).as("round robin's first turn")
+                .isSameAs(a);
     }
 
     @Test
     void aClientWhoseTargetNoLongerTakesRequestsIsAssignedAgainWithANewCookie() {
         // the selector of a group without b: b was deregistered, or is unhealthy and filtered out
         var forward = forward(group, new RoundRobinSelector(List.of(a)));
-        var exchange = exchange(tokens.issue(group.id(), b.id(), NOW.getEpochSecond() + DURATION));
+        var request = request(tokens.issue(group.id(), b.id(), NOW.getEpochSecond() + DURATION));
 
-        assertThat(sessions.pickTarget(exchange, forward)).isSameAs(a);
+        assertThat(sessions.pickTarget(request, forward, setCookies)).isSameAs(a);
 
-        ResponseCookie cookie = exchange.getResponse().getCookies().getFirst(StickySessions.TARGET_COOKIE);
-        assertThat(tokens.verify(group.id(), cookie.getValue(), NOW.getEpochSecond())).isEqualTo(a.id());
+        Cookie cookie = onlySetCookie();
+        assertThat(cookie.name()).isEqualTo(StickySessions.TARGET_COOKIE);
+        assertThat(tokens.verify(group.id(), cookie.value(), NOW.getEpochSecond())).isEqualTo(a.id());
     }
 
     @Test
@@ -94,38 +95,64 @@ class StickySessionsTests {
                 b.id().toString());
 
         for (String value : invalid) {
-            var exchange = exchange(value);
-            assertThat(sessions.pickTarget(exchange, forward)).as(value).isSameAs(a);
-            assertThat(exchange.getResponse().getCookies()).containsKey(StickySessions.TARGET_COOKIE);
-            sessions.pickTarget(exchange(null), forward); // back to a's turn
+            setCookies.clear();
+            assertThat(sessions.pickTarget(request(value), forward, setCookies)).as(value).isSameAs(a);
+            assertThat(onlySetCookie().name()).as(value).isEqualTo(StickySessions.TARGET_COOKIE);
+            sessions.pickTarget(request(null), forward, new ArrayList<>()); // back to a's turn
         }
     }
 
     @Test
     void aGroupWithoutStickinessIgnoresCookiesAndSetsNone() {
         var forward = forward(group(false, a, b));
-        var exchange = exchange(tokens.issue(group.id(), b.id(), NOW.getEpochSecond() + DURATION));
+        var request = request(tokens.issue(group.id(), b.id(), NOW.getEpochSecond() + DURATION));
 
-        assertThat(sessions.pickTarget(exchange, forward)).isSameAs(a);
-        assertThat(exchange.getResponse().getCookies()).isEmpty();
+        assertThat(sessions.pickTarget(request, forward, setCookies)).isSameAs(a);
+        assertThat(setCookies).isEmpty();
+    }
+
+    @Test
+    void aGroupWithoutTargetsSetsNoCookie() {
+        var forward = forward(group, TargetSelector.none());
+
+        assertThat(sessions.pickTarget(request(null), forward, setCookies)).isNull();
+        assertThat(setCookies).isEmpty();
     }
 
     @Test
     void aClientWithoutAGroupCookieIsDrawnIntoAGroupAndGetsACookieNamingIt() {
         TargetGroupSnapshot canary = group(false, b);
         var split = new WeightedForward(List.of(forward(group), forward(canary)), List.of(9, 1), 30, new Draws(9));
-        var exchange = exchange(null);
         var decision = (RoutingDecision.StickyGroups) split.decide();
 
-        RoutingDecision.Forward chosen = sessions.chooseGroup(exchange, decision);
+        RoutingDecision.Forward chosen = sessions.chooseGroup(request(null), decision, setCookies);
 
         assertThat(chosen.group()).isSameAs(canary);
-        assertThat((Object) exchange.getAttribute(RoutingDecision.ATTRIBUTE)).isSameAs(chosen);
-        ResponseCookie cookie = exchange.getResponse().getCookies().getFirst(StickySessions.GROUP_COOKIE);
-        assertThat(cookie.getMaxAge().getSeconds()).isEqualTo(30);
-        assertThat(cookie.getPath()).isEqualTo("/");
+        Cookie cookie = onlySetCookie();
+        assertThat(cookie.name()).isEqualTo(StickySessions.GROUP_COOKIE);
+        assertThat(cookie.maxAge()).isEqualTo(30);
+        assertThat(cookie.path()).isEqualTo("/");
         assertThat(cookie.isHttpOnly()).isTrue();
-        assertThat(tokens.verify(loadBalancerId, cookie.getValue(), NOW.getEpochSecond())).isEqualTo(canary.id());
+        assertThat(tokens.verify(loadBalancerId, cookie.value(), NOW.getEpochSecond())).isEqualTo(canary.id());
+    }
+
+    @Test
+    void aClientDrawnIntoAStickyGroupGetsBothCookiesInOrder() {
+        TargetGroupSnapshot canary = group(true, b);
+        var split = new WeightedForward(List.of(forward(group), forward(canary)), List.of(9, 1), 30, new Draws(9));
+        var request = request(null);
+
+        RoutingDecision.Forward chosen = sessions.chooseGroup(request, (RoutingDecision.StickyGroups) split.decide(),
+                setCookies);
+        assertThat(sessions.pickTarget(request, chosen, setCookies)).isSameAs(b);
+
+        assertThat(setCookies).hasSize(2);
+        Cookie groupCookie = ClientCookieDecoder.STRICT.decode(setCookies.get(0));
+        Cookie targetCookie = ClientCookieDecoder.STRICT.decode(setCookies.get(1));
+        assertThat(groupCookie.name()).isEqualTo(StickySessions.GROUP_COOKIE);
+        assertThat(tokens.verify(loadBalancerId, groupCookie.value(), NOW.getEpochSecond())).isEqualTo(canary.id());
+        assertThat(targetCookie.name()).isEqualTo(StickySessions.TARGET_COOKIE);
+        assertThat(tokens.verify(canary.id(), targetCookie.value(), NOW.getEpochSecond())).isEqualTo(b.id());
     }
 
     @Test
@@ -136,34 +163,36 @@ class StickySessionsTests {
         String onCanary = tokens.issue(loadBalancerId, canary.id(), NOW.getEpochSecond() + 30);
 
         for (int i = 0; i < 3; i++) {
-            var exchange = exchange(null, onCanary);
-            assertThat(sessions.chooseGroup(exchange, decision).group()).isSameAs(canary);
-            assertThat(exchange.getResponse().getCookies()).isEmpty();
+            assertThat(sessions.chooseGroup(request(null, onCanary), decision, setCookies).group()).isSameAs(canary);
         }
+        assertThat(setCookies).isEmpty();
     }
 
     @Test
     void aClientWhoseGroupLeftTheSplitIsDrawnAgain() {
         TargetGroupSnapshot canary = group(false, b);
         var split = new WeightedForward(List.of(forward(group), forward(canary)), List.of(9, 1), 30, new Draws(0));
-        var exchange = exchange(null, tokens.issue(loadBalancerId, UUID.randomUUID(), NOW.getEpochSecond() + 30));
+        var request = request(null, tokens.issue(loadBalancerId, UUID.randomUUID(), NOW.getEpochSecond() + 30));
 
-        RoutingDecision.Forward chosen = sessions.chooseGroup(exchange, (RoutingDecision.StickyGroups) split.decide());
+        RoutingDecision.Forward chosen = sessions.chooseGroup(request, (RoutingDecision.StickyGroups) split.decide(),
+                setCookies);
 
         assertThat(chosen.group()).isSameAs(group);
-        assertThat(exchange.getResponse().getCookies()).containsKey(StickySessions.GROUP_COOKIE);
+        Cookie cookie = onlySetCookie();
+        assertThat(cookie.name()).isEqualTo(StickySessions.GROUP_COOKIE);
+        assertThat(tokens.verify(loadBalancerId, cookie.value(), NOW.getEpochSecond())).isEqualTo(group.id());
     }
 
     @Test
     void aGroupMissingFromTheSnapshotGetsNoCookie() {
         var split = new WeightedForward(List.of(forward(group), RoutingDecision.Forward.nowhere(loadBalancerId)),
                 List.of(1, 1), 30, new Draws(1));
-        var exchange = exchange(null);
 
-        RoutingDecision.Forward chosen = sessions.chooseGroup(exchange, (RoutingDecision.StickyGroups) split.decide());
+        RoutingDecision.Forward chosen = sessions.chooseGroup(request(null),
+                (RoutingDecision.StickyGroups) split.decide(), setCookies);
 
         assertThat(chosen.group()).isNull();
-        assertThat(exchange.getResponse().getCookies()).isEmpty();
+        assertThat(setCookies).isEmpty();
     }
 
     @Test
@@ -190,19 +219,28 @@ class StickySessionsTests {
                 attributes);
     }
 
-    private static MockServerWebExchange exchange(@Nullable String targetCookie) {
-        return exchange(targetCookie, null);
+    /** The one Set-Cookie value the sessions added, decoded as a client would read it. */
+    private Cookie onlySetCookie() {
+        assertThat(setCookies).hasSize(1);
+        Cookie cookie = ClientCookieDecoder.STRICT.decode(setCookies.get(0));
+        assertThat(cookie).as(setCookies.get(0)).isNotNull();
+        return cookie;
     }
 
-    private static MockServerWebExchange exchange(@Nullable String targetCookie, @Nullable String groupCookie) {
-        var request = MockServerHttpRequest.get("/");
+    private static ListenerRequest request(@Nullable String targetCookie) {
+        return request(targetCookie, null);
+    }
+
+    /** A request with the given stickiness cookies, beside one of the application's own. */
+    private static ListenerRequest request(@Nullable String targetCookie, @Nullable String groupCookie) {
+        StringBuilder cookies = new StringBuilder("app-session=xyz");
         if (targetCookie != null) {
-            request.cookie(new HttpCookie(StickySessions.TARGET_COOKIE, targetCookie));
+            cookies.append("; ").append(StickySessions.TARGET_COOKIE).append('=').append(targetCookie);
         }
         if (groupCookie != null) {
-            request.cookie(new HttpCookie(StickySessions.GROUP_COOKIE, groupCookie));
+            cookies.append("; ").append(StickySessions.GROUP_COOKIE).append('=').append(groupCookie);
         }
-        return MockServerWebExchange.from(request);
+        return TestRequests.get("/", "Cookie", cookies.toString());
     }
 
     /** Bounded draws given in advance; a draw beyond them fails the test. */
