@@ -42,6 +42,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     final Runnable cut = this::cut;
     private final ForwardingContext context;
     private @Nullable Channel channel;
+    private @Nullable InetSocketAddress remoteAddress;
+    /** The client's IP address as text, for X-Forwarded-For: formatted once per connection. */
+    private @Nullable String clientAddress;
     private @Nullable ProxiedRequest current;
     private @Nullable ArrayDeque<Object> waiting;
     private int pausedBy;
@@ -56,6 +59,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        remoteAddress = (InetSocketAddress) ctx.channel().remoteAddress();
+        if (remoteAddress != null && remoteAddress.getAddress() != null) {
+            clientAddress = remoteAddress.getAddress().getHostAddress();
+        }
     }
 
     @Override
@@ -221,7 +228,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
 
     @Nullable InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) channel().remoteAddress();
+        return remoteAddress;
+    }
+
+    @Nullable String clientAddress() {
+        return clientAddress;
     }
 
     /**

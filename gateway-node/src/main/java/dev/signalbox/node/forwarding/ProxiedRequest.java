@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +27,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.concurrent.ScheduledFuture;
 
 /**
  * One request on an HTTP listener, from its head to the end of its response: routed by the load
@@ -63,7 +61,6 @@ final class ProxiedRequest {
     private int attempt;
     private boolean connecting;
     private @Nullable ArrayDeque<HttpContent> unsent;
-    private @Nullable ScheduledFuture<?> responseTimeout;
 
     private boolean requestReceived;
     private boolean responseStarted;
@@ -117,7 +114,7 @@ final class ProxiedRequest {
         group = Objects.requireNonNull(chosen.group(), "group of a forward with a target");
         policy = context.policies.of(group);
         policy.retryBudget().deposit();
-        ProxyHeaders.toTarget(head, requestId, request.clientAddress(), client.listenerPort, client.secure, upgrade);
+        ProxyHeaders.toTarget(head, requestId, client.clientAddress(), client.listenerPort, client.secure, upgrade);
         attempt(first);
     }
 
@@ -167,8 +164,7 @@ final class ProxiedRequest {
             }
         }
         channel.flush();
-        long timeout = Objects.requireNonNull(policy).responseTimeoutMillis();
-        responseTimeout = channel.eventLoop().schedule(this::responseTimedOut, timeout, TimeUnit.MILLISECONDS);
+        target.awaitResponse(Objects.requireNonNull(policy).responseTimeoutMillis());
         if (!channel.isWritable()) {
             client.pauseReading(ClientConnection.TARGET_BUSY);
         }
@@ -218,7 +214,10 @@ final class ProxiedRequest {
             client.write(response);
             return;
         }
-        cancelResponseTimeout();
+        TargetConnection answeringConnection = connection;
+        if (answeringConnection != null) {
+            answeringConnection.responseArrived();
+        }
         responseStarted = true;
         TargetSnapshot answering = Objects.requireNonNull(target);
         endInFlight();
@@ -299,7 +298,6 @@ final class ProxiedRequest {
         }
         finished = true;
         attempt++;
-        cancelResponseTimeout();
         TargetConnection target = connection;
         connection = null;
         if (target != null) {
@@ -312,15 +310,14 @@ final class ProxiedRequest {
         }
     }
 
-    private void responseTimedOut() {
-        responseTimeout = null;
+    /** The target connection's response deadline passed. */
+    void responseTimedOut() {
         if (!responseStarted && !finished) {
             attemptFailed(AttemptFailure.RESPONSE_TIMEOUT);
         }
     }
 
     private void attemptFailed(AttemptFailure failure) {
-        cancelResponseTimeout();
         TargetConnection failedConnection = connection;
         connection = null;
         if (failedConnection != null) {
@@ -418,14 +415,6 @@ final class ProxiedRequest {
         if (request != null) {
             inFlight = null;
             request.end();
-        }
-    }
-
-    private void cancelResponseTimeout() {
-        ScheduledFuture<?> timeout = responseTimeout;
-        if (timeout != null) {
-            responseTimeout = null;
-            timeout.cancel(false);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.signalbox.node.forwarding;
 
-import java.net.InetAddress;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -47,7 +46,10 @@ final class ProxyHeaders {
      *
      * @param upgrade whether the request asks for a protocol upgrade (WebSocket), which keeps its Upgrade header
      */
-    static void toTarget(HttpRequest head, String requestId, @Nullable InetAddress client, int listenerPort,
+    /**
+     * @param client  the client's IP address as text; null when unknown
+     */
+    static void toTarget(HttpRequest head, String requestId, @Nullable String client, int listenerPort,
             boolean secure, boolean upgrade) {
         HttpHeaders headers = head.headers();
         dropHopByHop(headers, upgrade);
@@ -56,9 +58,8 @@ final class ProxyHeaders {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
         }
         if (client != null) {
-            String address = client.getHostAddress();
             String chain = headers.get(FORWARDED_FOR);
-            headers.set(FORWARDED_FOR, chain == null || chain.isBlank() ? address : chain + ", " + address);
+            headers.set(FORWARDED_FOR, chain == null || chain.isBlank() ? client : chain + ", " + client);
         }
         headers.set(FORWARDED_PROTO, secure ? HTTPS : HTTP);
         String host = headers.get(HttpHeaderNames.HOST);

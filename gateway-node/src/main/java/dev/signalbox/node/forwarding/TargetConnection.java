@@ -1,5 +1,7 @@
 package dev.signalbox.node.forwarding;
 
+import java.util.concurrent.TimeUnit;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,14 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
     /** False once the target said it closes the connection after its response. */
     private boolean reusable = true;
     private @Nullable Throwable failure;
+    /** When the awaited response head is due, by {@link System#nanoTime()}; 0 when none is awaited. */
+    private long responseDeadline;
+    /**
+     * Whether a deadline check is scheduled. One check per connection, moved on as requests follow each
+     * other, costs far less than a timer per request.
+     */
+    private boolean checkScheduled;
+    private final Runnable checkDeadline = this::checkResponseDeadline;
 
     TargetConnection(Channel channel, TargetSnapshot target, TargetConnections pool) {
         this.channel = channel;
@@ -45,9 +55,46 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
         this.request = request;
     }
 
+    /** The request went out: its response head is due within {@code timeoutMillis}. */
+    void awaitResponse(long timeoutMillis) {
+        long timeout = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        // 0 means no deadline: a deadline that happens to fall on it moves by a nanosecond
+        responseDeadline = (System.nanoTime() + timeout) | 1;
+        if (!checkScheduled) {
+            scheduleCheck(timeout);
+        }
+    }
+
+    /** The response head arrived in time. */
+    void responseArrived() {
+        responseDeadline = 0;
+    }
+
+    private void scheduleCheck(long delayNanos) {
+        checkScheduled = true;
+        channel.eventLoop().schedule(checkDeadline, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void checkResponseDeadline() {
+        checkScheduled = false;
+        ProxiedRequest owner = request;
+        long deadline = responseDeadline;
+        if (owner == null || deadline == 0) {
+            return;
+        }
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            scheduleCheck(left);
+            return;
+        }
+        responseDeadline = 0;
+        owner.responseTimedOut();
+    }
+
     /** The request is done with the connection: back to the pool if it can carry another, else closed. */
     void release(boolean reusableByRequest) {
         request = null;
+        responseDeadline = 0;
         if (reusable && reusableByRequest && channel.isActive()) {
             pool.offer(this);
         } else {
@@ -58,6 +105,7 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
     /** Closes the connection under a request that cannot finish on it. */
     void abandon() {
         request = null;
+        responseDeadline = 0;
         channel.close();
     }
 

@@ -13,6 +13,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.FastThreadLocal;
 
@@ -26,6 +27,12 @@ import io.netty.util.concurrent.FastThreadLocal;
 class TargetConnections {
 
     static final int IDLE_SECONDS = 60;
+
+    /**
+     * Responses are parsed as strictly as ever; only the extra check of every header's characters is
+     * left out, for the targets' answers, as they go to the client as they came.
+     */
+    private static final HttpDecoderConfig RESPONSES = new HttpDecoderConfig().setValidateHeaders(false);
 
     private final FastThreadLocal<HashMap<TargetSnapshot, ArrayDeque<TargetConnection>>> idle =
             new FastThreadLocal<>() {
@@ -62,7 +69,7 @@ class TargetConnections {
             @Override
             protected void initChannel(Channel channel) {
                 channel.pipeline().addLast(
-                        new HttpClientCodec(),
+                        new HttpClientCodec(RESPONSES, false, false),
                         new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS),
                         new TargetConnection(channel, target, TargetConnections.this));
             }
