@@ -44,7 +44,7 @@ final class ProxiedRequest {
     private final ClientConnection client;
     private final ForwardingContext context;
     private final HttpRequest head;
-    private final String requestId;
+    private final CharSequence requestId;
     private final boolean upgrade;
     private boolean keepAlive;
     private @Nullable RequestObservation observation;

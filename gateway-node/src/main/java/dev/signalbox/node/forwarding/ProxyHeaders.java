@@ -49,7 +49,7 @@ final class ProxyHeaders {
     /**
      * @param client  the client's IP address as text; null when unknown
      */
-    static void toTarget(HttpRequest head, String requestId, @Nullable String client, int listenerPort,
+    static void toTarget(HttpRequest head, CharSequence requestId, @Nullable String client, int listenerPort,
             boolean secure, boolean upgrade) {
         HttpHeaders headers = head.headers();
         dropHopByHop(headers, upgrade);
@@ -85,7 +85,7 @@ final class ProxyHeaders {
      * @param keepAlive  whether the client connection stays open after this response
      * @param setCookies Set-Cookie values the node adds (sticky sessions)
      */
-    static void toClient(HttpResponse head, String requestId, boolean keepAlive, List<String> setCookies,
+    static void toClient(HttpResponse head, CharSequence requestId, boolean keepAlive, List<String> setCookies,
             HttpVersion clientVersion) {
         HttpHeaders headers = head.headers();
         boolean upgrade = head.status().code() == 101;
@@ -121,17 +121,30 @@ final class ProxyHeaders {
         return status >= 200 && status != 204 && status != 304;
     }
 
-    private static void dropHopByHop(HttpHeaders headers, boolean upgrade) {
-        List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
-        for (int i = 0; i < connection.size(); i++) {
-            for (String named : connection.get(i).split(",")) {
-                String name = named.trim();
-                if (!name.isEmpty() && !(upgrade && HttpHeaderNames.UPGRADE.contentEqualsIgnoreCase(name))) {
-                    headers.remove(name);
-                }
+    /** Drops the headers a Connection header value names ("close" and "keep-alive" name none). */
+    private static void dropNamed(HttpHeaders headers, String connection, boolean upgrade) {
+        int start = 0;
+        while (start < connection.length()) {
+            int comma = connection.indexOf(',', start);
+            int end = comma < 0 ? connection.length() : comma;
+            String name = connection.substring(start, end).trim();
+            if (!name.isEmpty() && !HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(name)
+                    && !HttpHeaderValues.KEEP_ALIVE.contentEqualsIgnoreCase(name)
+                    && !(upgrade && HttpHeaderNames.UPGRADE.contentEqualsIgnoreCase(name))) {
+                headers.remove(name);
             }
+            start = end + 1;
         }
-        headers.remove(HttpHeaderNames.CONNECTION);
+    }
+
+    private static void dropHopByHop(HttpHeaders headers, boolean upgrade) {
+        if (headers.contains(HttpHeaderNames.CONNECTION)) {
+            List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
+            for (int i = 0; i < connection.size(); i++) {
+                dropNamed(headers, connection.get(i), upgrade);
+            }
+            headers.remove(HttpHeaderNames.CONNECTION);
+        }
         headers.remove(HttpHeaderNames.KEEP_ALIVE);
         headers.remove(PROXY_CONNECTION);
         headers.remove(HttpHeaderNames.PROXY_AUTHENTICATE);

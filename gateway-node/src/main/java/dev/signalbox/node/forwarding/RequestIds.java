@@ -1,15 +1,18 @@
 package dev.signalbox.node.forwarding;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
+
+import io.netty.util.AsciiString;
 
 /** Which client-sent request ids are kept, and new ids for the others. */
 final class RequestIds {
 
     static final int MAX_LENGTH = 128;
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private RequestIds() {
     }
@@ -34,18 +37,19 @@ final class RequestIds {
     }
 
     /**
-     * 128 random bits as 32 hex digits. ThreadLocalRandom rather than UUID.randomUUID: ids need to be
-     * unique, not unpredictable, and the secure generator would contend on every request.
+     * 128 random bits as 32 hex digits, as ASCII bytes the codec writes as they are. ThreadLocalRandom
+     * rather than UUID.randomUUID: ids need to be unique, not unpredictable, and the secure generator
+     * would contend on every request.
      */
-    static String random() {
+    static AsciiString random() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        char[] digits = new char[32];
+        byte[] digits = new byte[32];
         writeHex(random.nextLong(), digits, 0);
         writeHex(random.nextLong(), digits, 16);
-        return new String(digits);
+        return new AsciiString(digits, false);
     }
 
-    private static void writeHex(long bits, char[] digits, int offset) {
+    private static void writeHex(long bits, byte[] digits, int offset) {
         for (int i = 15; i >= 0; i--) {
             digits[offset + i] = HEX[(int) (bits & 0xf)];
             bits >>>= 4;

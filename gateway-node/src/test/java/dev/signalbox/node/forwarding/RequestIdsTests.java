@@ -32,7 +32,7 @@ class RequestIdsTests {
     void makesDistinctIdsOf32HexDigits() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            String id = RequestIds.random();
+            String id = RequestIds.random().toString();
             assertThat(id).matches("[0-9a-f]{32}");
             ids.add(id);
         }
