@@ -43,10 +43,11 @@ public record SignalboxProperties(
 
     /**
      * @param nodeSilenceLimit a node silent for longer is no longer shown
-     * @param targetHealthTtl  how long a node's target health report counts; nodes report every
-     *                         heartbeat (2 s), so a node that stops reporting drops out after a few
+     * @param targetHealthTtl  how long a node's target health report counts; nodes send one on every
+     *                         change and at least every 10 s, so a node that stops reporting drops out
+     *                         after three missed reports
      */
     public record Telemetry(@DefaultValue("30s") Duration nodeSilenceLimit,
-            @DefaultValue("15s") Duration targetHealthTtl) {
+            @DefaultValue("35s") Duration targetHealthTtl) {
     }
 }

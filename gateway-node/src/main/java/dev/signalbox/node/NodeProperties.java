@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          stable per container and per machine
  * @param heartbeatInterval time between two status reports (and full target health reports)
  * @param metricsInterval   length of a metrics window: traffic is counted per window and sent when it ends
+ * @param targetHealthRefresh how often the health of every target is sent even when nothing changed
+ *                          (changes go out within 200 ms); a report carries every target of the node,
+ *                          so with thousands of targets it is the node's largest message
  * @param listenAddress     address the listener ports bind on
  * @param stateDir          where the node keeps its last applied snapshots, to serve them when it
  *                          starts while Kafka is down; defaults to
@@ -29,6 +32,7 @@ public record NodeProperties(
         String id,
         @DefaultValue("2s") Duration heartbeatInterval,
         @DefaultValue("5s") Duration metricsInterval,
+        @DefaultValue("10s") Duration targetHealthRefresh,
         @DefaultValue("0.0.0.0") String listenAddress,
         Path stateDir,
         @DefaultValue("0") int eventLoopThreads) {

@@ -62,7 +62,7 @@ import reactor.netty.resources.LoopResources;
         "signalbox.node.id=" + NodeReportingIntegrationTests.NODE,
         "signalbox.node.listen-address=127.0.0.1",
         // longer than any test: health reports seen here were sent because something changed
-        "signalbox.node.heartbeat-interval=60s",
+        "signalbox.node.target-health-refresh=60s",
         "signalbox.node.metrics-interval=500ms"})
 @DirtiesContext
 class NodeReportingIntegrationTests {

@@ -124,6 +124,18 @@ class ProtocolCodecTests {
     }
 
     @Test
+    void aPartialTargetHealthReportSaysSoAndOneFromBeforePartialReportsIsComplete() {
+        var partial = new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, "node-a",
+                Instant.parse("2026-11-27T10:15:06Z"), List.of(), List.of(), true);
+        String withoutTheField = "{\"schemaVersion\":1,\"nodeId\":\"node-a\",\"sentAt\":\"2026-11-27T10:15:06Z\","
+                + "\"targets\":[],\"panicGroups\":[]}";
+
+        assertThat(codec.decodeTargetHealthReport(codec.encode(partial)).partial()).isTrue();
+        assertThat(codec.decodeTargetHealthReport(withoutTheField.getBytes(StandardCharsets.UTF_8)).partial())
+                .isFalse();
+    }
+
+    @Test
     void aTargetHealthStateNewerThanTheReaderIsUnknown() {
         var report = new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, "node-a", Instant.now(),
                 List.of(new TargetHealthStatus(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "10.0.0.1",

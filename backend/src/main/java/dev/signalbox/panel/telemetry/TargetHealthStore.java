@@ -22,9 +22,10 @@ import dev.signalbox.protocol.TargetHealthReport;
 import dev.signalbox.protocol.TargetHealthStatus;
 
 /**
- * Keeps each node's latest health statuses per target group in Redis, for a few heartbeats. A
+ * Keeps each node's latest health statuses per target group in Redis, for a few reports. A complete
  * report lists everything the node checks, so it replaces the node's previous one: targets it no
- * longer names disappear, and so do groups it no longer checks.
+ * longer names disappear, and so do groups it no longer checks. A partial report replaces only the
+ * groups it carries.
  */
 @Component
 class TargetHealthStore {
@@ -51,8 +52,11 @@ class TargetHealthStore {
                     group -> new ArrayList<>()).add(status);
         }
         String groupsKey = LiveStateKeys.nodeHealthGroups(report.nodeId());
-        // one read before the pipelined writes: which groups the node's previous report named
-        Set<String> previous = Objects.requireNonNullElse(redis.opsForSet().members(groupsKey), Set.of());
+        // one read before the pipelined writes: which groups the node's previous report named; a
+        // partial report leaves the groups it does not carry as they are
+        Set<String> previous = report.partial()
+                ? Set.of()
+                : Objects.requireNonNullElse(redis.opsForSet().members(groupsKey), Set.of());
         redis.executePipelined(new SessionCallback<Object>() {
             @Override
             @SuppressWarnings("unchecked")
@@ -77,7 +81,9 @@ class TargetHealthStore {
                     ops.opsForZSet().removeRangeByScore(nodes, 0, now - ttl.toMillis());
                     ops.expire(nodes, ttl);
                 });
-                ops.delete(groupsKey);
+                if (!report.partial()) {
+                    ops.delete(groupsKey);
+                }
                 if (!byGroup.isEmpty()) {
                     ops.opsForSet().add(groupsKey, byGroup.keySet().stream().map(TargetGroupKey::member)
                             .toArray(String[]::new));

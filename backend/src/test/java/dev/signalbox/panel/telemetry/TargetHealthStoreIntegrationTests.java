@@ -65,6 +65,28 @@ class TargetHealthStoreIntegrationTests extends PanelIntegrationTest {
     }
 
     @Test
+    void aPartialReportReplacesTheGroupsItCarriesAndLeavesTheOthers() {
+        TargetHealthStore store = new TargetHealthStore(redis, clock, properties);
+        TargetHealthReadings readings = new TargetHealthReadings(redis, clock, properties);
+        store.record(report(nodeA, status(group, first), status(group, second), status(otherGroup, third)));
+
+        store.record(new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, nodeA, clock.instant(),
+                List.of(new TargetHealthStatus(LB, group, first, "10.0.0.1", 8080, TargetHealthState.UNHEALTHY,
+                        "Target.Timeout", clock.instant(), null, List.of())), List.of(), true));
+
+        assertThat(readings.of(LB, group).byTarget()).as("the group it carries is replaced whole")
+                .containsOnlyKeys(first);
+        assertThat(readings.of(LB, group).byTarget().get(first)).extracting(reading -> reading.status().state())
+                .containsExactly(TargetHealthState.UNHEALTHY);
+        assertThat(readings.of(LB, otherGroup).byTarget()).as("a group it does not carry stands").containsOnlyKeys(third);
+
+        store.record(report(nodeA, status(group, first)));
+
+        assertThat(readings.of(LB, otherGroup).byTarget()).as("the next complete report still replaces everything")
+                .isEmpty();
+    }
+
+    @Test
     void aNodeThatStopsReportingDropsOutAfterTheTimeToLive() {
         TargetHealthStore store = new TargetHealthStore(redis, clock, properties);
         TargetHealthReadings readings = new TargetHealthReadings(redis, clock, properties);

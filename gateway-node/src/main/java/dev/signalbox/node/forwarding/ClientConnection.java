@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -137,6 +138,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         ctx.fireChannelInactive();
     }
 
+    /** Nothing read for the idle timeout: closed unless a request is still being answered. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            if (current == null) {
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // resets and broken pipes are the normal end of many connections
@@ -250,6 +263,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         // each relay goes in before its codec leaves, so bytes the codec still holds reach it
         client.pipeline().addLast(new ByteRelay(targetChannel));
         client.pipeline().remove(this);
+        client.pipeline().remove(HttpListenerInitializer.IDLE);
         client.pipeline().remove(HttpListenerInitializer.CODEC);
         target.switchToRelay(new ByteRelay(client));
         client.read();

@@ -1,5 +1,6 @@
 package dev.signalbox.node.forwarding;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -9,14 +10,19 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 
 /**
  * Sets up each connection accepted on an HTTP listener port: TLS first on a secured port, then
- * the HTTP/1.1 codec and the {@link ClientConnection} answering its requests.
+ * the HTTP/1.1 codec and the {@link ClientConnection} answering its requests. A keep-alive
+ * connection that sends nothing for {@value #IDLE_SECONDS} s between requests is closed, as ALB
+ * closes idle connections after its default idle timeout.
  */
 final class HttpListenerInitializer extends ChannelInitializer<Channel> {
 
     static final String CODEC = "http";
+    static final String IDLE = "idle";
+    static final int IDLE_SECONDS = 60;
 
     private final ForwardingContext context;
     private final int port;
@@ -42,6 +48,7 @@ final class HttpListenerInitializer extends ChannelInitializer<Channel> {
             channel.pipeline().addLast(tls.get());
         }
         channel.pipeline()
+                .addLast(IDLE, new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
                 .addLast(CODEC, new HttpServerCodec())
                 .addLast(new ClientConnection(context, port, tls != null));
     }

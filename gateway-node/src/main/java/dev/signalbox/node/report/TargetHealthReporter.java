@@ -2,6 +2,13 @@ package dev.signalbox.node.report;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -21,12 +28,15 @@ import dev.signalbox.node.routing.AppliedConfig;
 import dev.signalbox.node.routing.DrainingTargets;
 import dev.signalbox.protocol.ProtocolCodec;
 import dev.signalbox.protocol.TargetHealthReport;
+import dev.signalbox.protocol.TargetHealthStatus;
 import dev.signalbox.protocol.Topics;
 
 /**
- * Sends the health of every target the node checks to the target health topic: within
- * {@link #COALESCING} of a target changing state or of a new config, with every change of that
- * span in one report, and every heartbeat interval in any case. It looks for changes on its own
+ * Sends the health of the targets the node checks to the target health topic: every target in a
+ * complete report on a new config and every {@code signalbox.node.target-health-refresh}, and
+ * within {@link #COALESCING} of a target changing state the groups that changed in a partial one,
+ * every change of that span in one report. With thousands of targets a complete report is large;
+ * a change costs a report of its groups only. It looks for changes on its own
  * thread by comparing the versions of the health registry and the outlier detector, and the served
  * config, with those it last reported, so neither health checks nor config changes ever wait on it.
  */
@@ -54,6 +64,8 @@ public class TargetHealthReporter implements SmartLifecycle {
     private @Nullable AppliedConfig reportedConfig;
     private long reportedVersion;
     private long reportedAtNanos;
+    private Map<UUID, List<TargetHealthStatus>> reportedGroups = Map.of();
+    private Set<UUID> reportedPanic = Set.of();
 
     public TargetHealthReporter(NodeProperties node, KafkaConnectionProperties kafka, ActiveConfig activeConfig,
             TargetHealthRegistry registry, OutlierDetector outliers, DrainingTargets drainingTargets,
@@ -108,23 +120,55 @@ public class TargetHealthReporter implements SmartLifecycle {
         long version = registry.version() + outliers.version();
         AppliedConfig config = activeConfig.current();
         long now = System.nanoTime();
-        boolean heartbeatDue = reportedConfig == null || now - reportedAtNanos >= node.heartbeatInterval().toNanos();
-        if (!heartbeatDue && version == reportedVersion && config == reportedConfig) {
+        boolean refreshDue = reportedConfig == null || now - reportedAtNanos >= node.targetHealthRefresh().toNanos();
+        if (!refreshDue && version == reportedVersion && config == reportedConfig) {
             return;
         }
+        boolean complete = refreshDue || config != reportedConfig;
         reportedVersion = version;
         reportedConfig = config;
-        reportedAtNanos = now;
         try {
-            sending.send(node.id(), codec.encode(report(config)));
+            TargetHealthReport report = report(config, complete);
+            if (complete) {
+                reportedAtNanos = now;
+            }
+            if (complete || !report.targets().isEmpty() || !report.panicGroups().isEmpty()) {
+                sending.send(node.id(), codec.encode(report));
+            }
         } catch (RuntimeException e) {
             log.warn("Cannot build the target health report", e);
         }
     }
 
-    private TargetHealthReport report(AppliedConfig config) {
-        return new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, node.id(), clock.instant(),
-                TargetHealthStatuses.of(config, registry, outliers, drainingTargets.draining()),
+    /** A complete report, or a partial one of the groups that differ from what was last reported. */
+    private TargetHealthReport report(AppliedConfig config, boolean complete) {
+        List<TargetHealthStatus> statuses = TargetHealthStatuses.of(config, registry, outliers,
+                drainingTargets.draining());
+        Set<UUID> panic = Set.copyOf(
                 TargetHealthStatuses.panicGroups(config, registry, outliers, health.panicThresholdPercent()));
+        Map<UUID, List<TargetHealthStatus>> byGroup = new HashMap<>();
+        for (TargetHealthStatus status : statuses) {
+            byGroup.computeIfAbsent(status.targetGroupId(), group -> new ArrayList<>()).add(status);
+        }
+        List<TargetHealthStatus> sent = statuses;
+        Set<UUID> sentPanic = panic;
+        if (!complete) {
+            sent = new ArrayList<>();
+            sentPanic = new HashSet<>();
+            for (Map.Entry<UUID, List<TargetHealthStatus>> group : byGroup.entrySet()) {
+                UUID id = group.getKey();
+                boolean panicChanged = panic.contains(id) != reportedPanic.contains(id);
+                if (panicChanged || !group.getValue().equals(reportedGroups.get(id))) {
+                    sent.addAll(group.getValue());
+                    if (panic.contains(id)) {
+                        sentPanic.add(id);
+                    }
+                }
+            }
+        }
+        reportedGroups = byGroup;
+        reportedPanic = panic;
+        return new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, node.id(), clock.instant(), sent,
+                List.copyOf(sentPanic), !complete);
     }
 }

@@ -126,7 +126,8 @@ class TcpListenerDrainIntegrationTests {
 
     private static TcpListenerBinder binder(Duration drainTimeout) {
         var started = new TcpListenerBinder(GroupSelectorFactory.PLAIN, metrics(),
-                new NodeProperties("drain-test", Duration.ofSeconds(2), Duration.ofSeconds(5), "127.0.0.1", stateDir, 0), drainTimeout);
+                new NodeProperties("drain-test", Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                        "127.0.0.1", stateDir, 0), drainTimeout);
         started.start();
         return started;
     }
