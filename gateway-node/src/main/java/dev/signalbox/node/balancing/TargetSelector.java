@@ -17,12 +17,13 @@ import dev.signalbox.protocol.TargetSnapshot;
 public interface TargetSelector {
 
     /**
-     * How far back peak EWMA remembers response times. Shorter than Finagle's 10 s: a fast target's
-     * one slow answer (a pause, a burst queued behind it) is forgotten within about a second instead
-     * of making it look as slow as a really slow target for ten, and a slow target that is no longer
-     * picked is tried again about as soon.
+     * How far back peak EWMA remembers response times. Far shorter than Finagle's 10 s: a fast
+     * target's one slow answer (a pause, a burst queued behind it) is forgotten within about half a
+     * second instead of making it look as slow as a really slow target for seconds, and a slow target
+     * that is no longer picked is tried again with one request every second or two. A group with little
+     * traffic then balances by requests in flight, as least connections does.
      */
-    Duration RESPONSE_TIME_DECAY = Duration.ofSeconds(1);
+    Duration RESPONSE_TIME_DECAY = Duration.ofMillis(500);
 
     /**
      * The target for the next request, or null when the group has no target that takes traffic.
