@@ -17,6 +17,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -272,7 +273,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     private void badRequest() {
         HttpResponse answer = NodeAnswers.badRequest();
-        ProxyHeaders.connection(answer, false, io.netty.handler.codec.http.HttpVersion.HTTP_1_1);
+        ProxyHeaders.connection(answer, false, HttpVersion.HTTP_1_1);
         channel().writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -1,6 +1,7 @@
 package dev.signalbox.node.forwarding;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -76,6 +77,6 @@ class HttpTransport implements DisposableBean {
     @Override
     public void destroy() {
         resolver.close();
-        loops.disposeLater().block(java.time.Duration.ofSeconds(5));
+        loops.disposeLater().block(Duration.ofSeconds(5));
     }
 }

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import dev.signalbox.node.metrics.RequestObservation;
 import dev.signalbox.node.retry.AttemptFailure;
 import dev.signalbox.node.retry.RetryRule;
+import dev.signalbox.node.routing.AttemptObserver;
 import dev.signalbox.node.routing.InFlightRequest;
 import dev.signalbox.node.routing.ListenerRequest;
 import dev.signalbox.node.routing.RoutingDecision;
@@ -221,7 +222,7 @@ final class ProxiedRequest {
         responseStarted = true;
         TargetSnapshot answering = Objects.requireNonNull(target);
         endInFlight();
-        for (var observer : context.observers) {
+        for (AttemptObserver observer : context.observers) {
             observer.answered(Objects.requireNonNull(group), answering, status);
         }
         if (status == 101 && upgrade) {
@@ -326,7 +327,7 @@ final class ProxiedRequest {
         TargetSnapshot failed = Objects.requireNonNull(target);
         TargetGroupSnapshot failedGroup = Objects.requireNonNull(group);
         // observed first, so that an ejection this failure causes already steers the retry
-        for (var observer : context.observers) {
+        for (AttemptObserver observer : context.observers) {
             observer.failed(failedGroup, failed, failure);
         }
         AttemptRetries retries = new AttemptRetries(Objects.requireNonNull(forward).targets(),
