@@ -211,6 +211,45 @@ class NodeReportingIntegrationTests {
     }
 
     @Test
+    void aStateChangeIsReportedWithTheGroupThatChangedOnly() {
+        var httpCheck = new HealthCheckSnapshot(TargetProtocol.HTTP, "/health", null, 1, 1, 2, 2, "200-299");
+        var tcpCheck = new HealthCheckSnapshot(TargetProtocol.TCP, "/", null, 1, 1, 2, 2, "200-299");
+        LoadBalancerSnapshot checkedByHttp = publishAndAwait("partial-http.acme.test", httpCheck);
+        LoadBalancerSnapshot checkedByTcp = publishAndAwait("partial-tcp.acme.test", tcpCheck);
+        UUID changingGroup = checkedByHttp.targetGroups().get(0).id();
+        UUID steadyGroup = checkedByTcp.targetGroups().get(0).id();
+
+        try (var health = new ReportTopicReader<>(services.kafka(), Topics.TARGET_HEALTH,
+                codec::decodeTargetHealthReport)) {
+            awaitStatus(health, checkedByHttp, targetId(checkedByHttp, services.alpha()), TargetHealthState.HEALTHY,
+                    Duration.ofSeconds(20));
+            awaitStatus(health, checkedByTcp, targetId(checkedByTcp, services.alpha()), TargetHealthState.HEALTHY,
+                    Duration.ofSeconds(20));
+            services.alpha().healthStatus(503);
+            try {
+                List<TargetHealthReport> changes = new ArrayList<>();
+                await().atMost(Duration.ofSeconds(10)).until(() -> {
+                    health.poll().stream()
+                            .filter(report -> report.nodeId().equals(NODE) && report.targets().stream()
+                                    .anyMatch(status -> status.state() == TargetHealthState.UNHEALTHY))
+                            .forEach(changes::add);
+                    return !changes.isEmpty();
+                });
+
+                TargetHealthReport change = changes.get(0);
+                assertThat(change.partial()).isTrue();
+                assertThat(change.targets()).extracting(TargetHealthStatus::targetGroupId)
+                        .contains(changingGroup)
+                        .doesNotContain(steadyGroup);
+                assertThat(change.targets()).filteredOn(status -> status.targetGroupId().equals(changingGroup))
+                        .as("a changed group goes out whole").hasSize(2);
+            } finally {
+                services.alpha().healthStatus(200);
+            }
+        }
+    }
+
+    @Test
     void reportsAGroupInPanicModeOnceNoneOfItsTargetsIsHealthy() {
         var everySecond = new HealthCheckSnapshot(TargetProtocol.HTTP, "/health", null, 1, 1, 2, 2, "200-299");
         LoadBalancerSnapshot snapshot = publishAndAwait("panic-report.acme.test", everySecond);

@@ -2,6 +2,7 @@ package dev.signalbox.node.report;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,15 +29,17 @@ import dev.signalbox.node.routing.AppliedConfig;
 import dev.signalbox.node.routing.DrainingTargets;
 import dev.signalbox.protocol.ProtocolCodec;
 import dev.signalbox.protocol.TargetHealthReport;
+import dev.signalbox.protocol.TargetHealthState;
 import dev.signalbox.protocol.TargetHealthStatus;
 import dev.signalbox.protocol.Topics;
 
 /**
  * Sends the health of the targets the node checks to the target health topic: every target in a
  * complete report on a new config and every {@code signalbox.node.target-health-refresh}, and
- * within {@link #COALESCING} of a target changing state the groups that changed in a partial one,
- * every change of that span in one report. With thousands of targets a complete report is large;
- * a change costs a report of its groups only. It looks for changes on its own
+ * within {@link #COALESCING} of a target changing state the groups whose targets changed state (or
+ * ejection, or panic mode) in a partial one, every change of that span in one report; their latest
+ * probes go with them, the other groups' with the next complete report. With thousands of targets
+ * a complete report is large; a change costs a report of its groups only. It looks for changes on its own
  * thread by comparing the versions of the health registry and the outlier detector, and the served
  * config, with those it last reported, so neither health checks nor config changes ever wait on it.
  */
@@ -64,7 +67,7 @@ public class TargetHealthReporter implements SmartLifecycle {
     private @Nullable AppliedConfig reportedConfig;
     private long reportedVersion;
     private long reportedAtNanos;
-    private Map<UUID, List<TargetHealthStatus>> reportedGroups = Map.of();
+    private Map<UUID, List<TargetState>> reportedGroups = Map.of();
     private Set<UUID> reportedPanic = Set.of();
 
     public TargetHealthReporter(NodeProperties node, KafkaConnectionProperties kafka, ActiveConfig activeConfig,
@@ -147,8 +150,10 @@ public class TargetHealthReporter implements SmartLifecycle {
         Set<UUID> panic = Set.copyOf(
                 TargetHealthStatuses.panicGroups(config, registry, outliers, health.panicThresholdPercent()));
         Map<UUID, List<TargetHealthStatus>> byGroup = new HashMap<>();
+        Map<UUID, List<TargetState>> states = new HashMap<>();
         for (TargetHealthStatus status : statuses) {
             byGroup.computeIfAbsent(status.targetGroupId(), group -> new ArrayList<>()).add(status);
+            states.computeIfAbsent(status.targetGroupId(), group -> new ArrayList<>()).add(TargetState.of(status));
         }
         List<TargetHealthStatus> sent = statuses;
         Set<UUID> sentPanic = panic;
@@ -158,7 +163,7 @@ public class TargetHealthReporter implements SmartLifecycle {
             for (Map.Entry<UUID, List<TargetHealthStatus>> group : byGroup.entrySet()) {
                 UUID id = group.getKey();
                 boolean panicChanged = panic.contains(id) != reportedPanic.contains(id);
-                if (panicChanged || !group.getValue().equals(reportedGroups.get(id))) {
+                if (panicChanged || !states.get(id).equals(reportedGroups.get(id))) {
                     sent.addAll(group.getValue());
                     if (panic.contains(id)) {
                         sentPanic.add(id);
@@ -166,9 +171,19 @@ public class TargetHealthReporter implements SmartLifecycle {
                 }
             }
         }
-        reportedGroups = byGroup;
+        reportedGroups = states;
         reportedPanic = panic;
         return new TargetHealthReport(TargetHealthReport.SCHEMA_VERSION, node.id(), clock.instant(), sent,
                 List.copyOf(sentPanic), !complete);
+    }
+
+    /** What of a target's health makes its group go out in a partial report: not its probes. */
+    private record TargetState(UUID targetId, TargetHealthState state, @Nullable String reason, Instant since,
+            @Nullable Instant ejectedUntil) {
+
+        static TargetState of(TargetHealthStatus status) {
+            return new TargetState(status.targetId(), status.state(), status.reason(), status.since(),
+                    status.ejectedUntil());
+        }
     }
 }
