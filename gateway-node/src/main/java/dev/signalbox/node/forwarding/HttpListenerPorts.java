@@ -5,8 +5,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import dev.signalbox.node.NodeTransport;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -15,10 +17,10 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 @Component
 public class HttpListenerPorts {
 
-    private final HttpTransport transport;
+    private final NodeTransport transport;
     private final ForwardingContext context;
 
-    HttpListenerPorts(HttpTransport transport, ForwardingContext context) {
+    HttpListenerPorts(NodeTransport transport, ForwardingContext context) {
         this.transport = transport;
         this.context = context;
     }
@@ -30,6 +32,8 @@ public class HttpListenerPorts {
     public HttpListenerPort bind(String address, int port, @Nullable Supplier<ChannelHandler> tls) {
         ChannelGroup connections = new DefaultChannelGroup("http-listener-" + port, GlobalEventExecutor.INSTANCE);
         ChannelFuture bound = transport.server(new HttpListenerInitializer(context, port, tls, connections))
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, TargetConnections.WATER_MARK)
                 .bind(address, port)
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {

@@ -7,11 +7,14 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import dev.signalbox.node.NodeTransport;
 import dev.signalbox.protocol.TargetSnapshot;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -29,6 +32,12 @@ class TargetConnections {
     static final int IDLE_SECONDS = 60;
 
     /**
+     * Above this many bytes queued for a slow peer, client and target connections alike, the other
+     * side stops reading until it drains.
+     */
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+
+    /**
      * Responses are parsed as strictly as ever; only the extra check of every header's characters is
      * left out, for the targets' answers, as they go to the client as they came.
      */
@@ -41,9 +50,9 @@ class TargetConnections {
                     return new HashMap<>();
                 }
             };
-    private final HttpTransport transport;
+    private final NodeTransport transport;
 
-    TargetConnections(HttpTransport transport) {
+    TargetConnections(NodeTransport transport) {
         this.transport = transport;
     }
 
@@ -73,7 +82,7 @@ class TargetConnections {
                         new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS),
                         new TargetConnection(channel, target, TargetConnections.this));
             }
-        }).connect(target.host(), target.port());
+        }).option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK).connect(target.host(), target.port());
     }
 
     /** The connection of {@code channel} opened by {@link #open}. */

@@ -21,6 +21,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.signalbox.node.NodeProperties;
+import dev.signalbox.node.NodeTransport;
 import dev.signalbox.node.balancing.GroupSelectorFactory;
 import dev.signalbox.node.metrics.MetricsRecorder;
 import dev.signalbox.node.listener.BoundListenerPorts;
@@ -28,7 +29,6 @@ import dev.signalbox.node.listener.ListenerPortBinder;
 import dev.signalbox.node.routing.AppliedConfig;
 import dev.signalbox.node.routing.ConfigApplied;
 import jakarta.annotation.PreDestroy;
-import reactor.netty.tcp.TcpResources;
 
 /**
  * Keeps one TCP server bound per TCP listener port of the applied config, as
@@ -52,7 +52,7 @@ public class TcpListenerBinder implements SmartLifecycle, BoundListenerPorts {
     private final MetricsRecorder metrics;
     private final String listenAddress;
     private final Duration drainTimeout;
-    private final TcpTransport transport = new TcpTransport(TcpResources.get());
+    private final TcpTransport transport;
     private final Map<Integer, TcpListener> listeners = new HashMap<>();
     /** Released at run time, their connections still draining. */
     private final Set<TcpListener> draining = new HashSet<>();
@@ -62,7 +62,9 @@ public class TcpListenerBinder implements SmartLifecycle, BoundListenerPorts {
     private boolean running;
 
     public TcpListenerBinder(GroupSelectorFactory selectors, MetricsRecorder metrics, NodeProperties node,
+            NodeTransport transport,
             @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration drainTimeout) {
+        this.transport = new TcpTransport(transport);
         this.selectors = selectors;
         this.metrics = metrics;
         this.listenAddress = node.listenAddress();
@@ -143,7 +145,6 @@ public class TcpListenerBinder implements SmartLifecycle, BoundListenerPorts {
         List<TcpListener> all = takeAll();
         all.forEach(listener -> listener.stopAccepting(CLOSE_TIMEOUT));
         all.forEach(listener -> listener.closeConnections(CLOSE_TIMEOUT));
-        transport.close();
     }
 
     /**
@@ -164,7 +165,6 @@ public class TcpListenerBinder implements SmartLifecycle, BoundListenerPorts {
                 log.info("Released TCP listener port {} after draining", listener.port());
             }
         }
-        transport.close();
     }
 
     private synchronized List<TcpListener> takeAll() {

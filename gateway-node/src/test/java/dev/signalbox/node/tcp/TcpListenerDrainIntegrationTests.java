@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.signalbox.embedded.FreePort;
 import dev.signalbox.node.EchoConnection;
 import dev.signalbox.node.NodeProperties;
+import dev.signalbox.node.NodeTransport;
 import dev.signalbox.node.TcpEchoTarget;
 import dev.signalbox.node.balancing.GroupSelectorFactory;
 import dev.signalbox.node.metrics.MetricsRecorder;
@@ -44,6 +45,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class TcpListenerDrainIntegrationTests {
 
     private static TcpEchoTarget echo;
+    private static NodeTransport transport;
 
     @TempDir
     static Path stateDir;
@@ -53,11 +55,13 @@ class TcpListenerDrainIntegrationTests {
     @BeforeAll
     static void startTarget() {
         echo = TcpEchoTarget.start("echo");
+        transport = new NodeTransport(node());
     }
 
     @AfterAll
     static void stopTarget() {
         echo.close();
+        transport.destroy();
     }
 
     @AfterEach
@@ -125,11 +129,14 @@ class TcpListenerDrainIntegrationTests {
     }
 
     private static TcpListenerBinder binder(Duration drainTimeout) {
-        var started = new TcpListenerBinder(GroupSelectorFactory.PLAIN, metrics(),
-                new NodeProperties("drain-test", Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
-                        "127.0.0.1", stateDir, 0), drainTimeout);
+        var started = new TcpListenerBinder(GroupSelectorFactory.PLAIN, metrics(), node(), transport, drainTimeout);
         started.start();
         return started;
+    }
+
+    private static NodeProperties node() {
+        return new NodeProperties("drain-test", Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                "127.0.0.1", stateDir, 0);
     }
 
     /** Records into a registry that follows no config: the drain tests count nothing. */

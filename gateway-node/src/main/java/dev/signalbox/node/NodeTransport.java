@@ -1,4 +1,4 @@
-package dev.signalbox.node.forwarding;
+package dev.signalbox.node;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -6,14 +6,12 @@ import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-import dev.signalbox.node.NodeProperties;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
@@ -23,26 +21,23 @@ import io.netty.resolver.dns.DnsNameResolverBuilder;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The Netty plumbing of HTTP listeners: event loops of their own (native transport where the
- * platform has it, as many as the node has cores unless configured), the socket options of client
- * and target connections, and a non-blocking resolver for targets registered by host name. A
- * target connection is made on its client connection's event loop, so a request and its response
- * never change threads.
+ * The Netty plumbing of listener ports, HTTP and TCP alike: event loops of their own (native
+ * transport where the platform has it, as many as the node has cores unless configured), the
+ * socket options both kinds share, and a non-blocking resolver for targets registered by host
+ * name. A target connection is made on its client connection's event loop, so a request and its
+ * response, or the bytes of both sides of a TCP connection, never change threads.
  */
 @Component
-class HttpTransport implements DisposableBean {
-
-    /** Above this many bytes queued for a slow peer, the other side stops reading until it drains. */
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+public class NodeTransport implements DisposableBean {
 
     private final LoopResources loops;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final AddressResolverGroup<InetSocketAddress> resolver;
 
-    HttpTransport(NodeProperties node) {
+    public NodeTransport(NodeProperties node) {
         int threads = node.eventLoopThreads() > 0 ? node.eventLoopThreads() : Runtime.getRuntime().availableProcessors();
-        this.loops = LoopResources.create("signalbox-http", 1, threads, true);
+        this.loops = LoopResources.create("signalbox-listeners", 1, threads, true);
         this.acceptors = loops.onServerSelect(LoopResources.DEFAULT_NATIVE);
         this.workers = loops.onServer(LoopResources.DEFAULT_NATIVE);
         this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
@@ -50,27 +45,24 @@ class HttpTransport implements DisposableBean {
     }
 
     /** A server whose accepted connections {@code childHandler} sets up. */
-    ServerBootstrap server(ChannelHandler childHandler) {
+    public ServerBootstrap server(ChannelHandler childHandler) {
         return new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(loops.onChannelClass(ServerSocketChannel.class, acceptors))
                 // a released port can be bound again at once, while its old connections linger in TIME_WAIT
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(childHandler);
     }
 
     /** Connects to targets on {@code loop}, the client connection's own event loop. */
-    Bootstrap client(EventLoop loop, int connectTimeoutMillis, ChannelHandler handler) {
+    public Bootstrap client(EventLoop loop, int connectTimeoutMillis, ChannelHandler handler) {
         return new Bootstrap()
                 .group(loop)
                 .channel(loops.onChannelClass(SocketChannel.class, loop))
                 .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .handler(handler);
     }
 
